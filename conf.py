@@ -1,0 +1,95 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""One Sphinx configuration for every output (sphinx-build -c . source _build/<output>)."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+# -- The course ----------------------------------------------------------------
+project = "Outbound Open Source: Contribution and Creation"
+author = "The Outbound Open Source course authors"
+copyright = "2026, The Outbound Open Source course authors. Content CC BY-SA 4.0, code Apache-2.0"
+language = "en"
+root_doc = "index"
+
+# -- Branding: change this one block and every output follows ------------------
+courseware_brand = {
+    "organisation": "The Outbound Open Source course authors",
+    "logo": "",  # e.g. "source/_static/logo.svg"
+    "primary": "#1f4e79",
+    "accent": "#1f6f8b",
+    "font": "Source Sans Pro",
+    "licence": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+courseware_attribution = (
+    "Based on the TODO Group's guide \u201cOutbound Open Source: Leveraging open source "
+    "ecosystems\u201d (2022), licensed CC BY-SA 4.0."
+)
+
+# -- The PDFs: (start document, file name, title, edition) ----------------------
+courseware_handouts = [
+    ("module1/index", "module1-collaboration.pdf", "Module 1: Collaboration", "learner"),
+    ("index", "participant-workbook.pdf", "Participant workbook", "learner"),
+    ("index", "facilitator-guide.pdf", "Facilitator guide", "facilitator"),
+]
+courseware_agenda_start = "09:00"
+courseware_agenda_day_minutes = 330
+
+# -- Extensions -------------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "sphinx_revealjs",
+    "courseware",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+myst_title_to_header = False
+suppress_warnings = []
+exclude_patterns = ["_build", ".venv"]
+templates_path = []
+
+bibtex_bibfiles = ["source/guide.bib", "source/references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+
+# -- HTML course ------------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path = []
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": courseware_brand["primary"],
+        "color-brand-content": courseware_brand["accent"],
+        "font-stack": '"Source Sans Pro", system-ui, sans-serif',
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#8fc1e3",
+        "color-brand-content": "#8fc1e3",
+    },
+}
+
+# -- Slide decks (sphinx-revealjs) -------------------------------------------------
+revealjs_html_theme = "revealjs-simple"
+revealjs_style_theme = "white"  # loads no web fonts; our deck.css styles on top
+revealjs_static_path = ["slides"]
+revealjs_css_files = ["deck.css"]
+revealjs_script_conf = {
+    "controls": True,
+    "progress": True,
+    "slideNumber": "c/t",
+    "hash": True,
+    "center": False,
+    "width": 1280,
+    "height": 720,
+}
+revealjs_script_plugins = [
+    {"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"},
+]

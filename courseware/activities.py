@@ -1,0 +1,146 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Activities: ``exercise`` (with an optional ``solution``) and ``discussion``.
+
+Our own small directives, not sphinx-exercise: its section-wrapped bodies
+break decks. In the HTML course the solution is folded; decks give each
+activity its own slide without the solution (``slides.py``); printed
+handouts get ruled space to write (``WritingSpace`` below) and the
+facilitator edition keeps the solution and the notes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from .directive import CourseDirective
+
+from .writers import ANSWER, FACILITATOR, LEARNER, add_node, html_box
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LINES = 8
+
+
+class exercise(nodes.General, nodes.Element):
+    """A task for learners; ``label`` is its title, ``minutes`` its time."""
+
+
+class discussion(nodes.General, nodes.Element):
+    """A question for the room or a group; ``label`` is its title."""
+
+
+class solution(nodes.General, nodes.Element):
+    """What a good answer contains, for the facilitator and self-study."""
+
+
+class writing_space(nodes.General, nodes.Element):
+    """Ruled lines to write on, in printed workbooks only."""
+
+
+class _Activity(CourseDirective):
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {
+        **CourseDirective.option_spec,
+        "minutes": directives.positive_int,
+        "lines": directives.nonnegative_int,
+    }
+    node_class: type[nodes.Element]
+    prefix: str
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class(
+            label=f"{self.prefix}: {self.arguments[0]}",
+            title=self.arguments[0],
+            minutes=self.options.get("minutes"),
+            lines=self.options.get("lines", DEFAULT_LINES),
+        )
+        self.block(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class Exercise(_Activity):
+    node_class = exercise
+    prefix = "Exercise"
+
+
+class Discussion(_Activity):
+    node_class = discussion
+    prefix = "Discussion"
+
+
+class Solution(CourseDirective):
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        node = solution(classes=[ANSWER])
+        self.block(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _check_solutions(app: Sphinx, doctree: nodes.document) -> None:
+    for node in doctree.findall(solution):
+        if not isinstance(node.parent, exercise):
+            logger.warning(
+                "'solution' belongs inside the 'exercise' it answers",
+                location=node, type="courseware", subtype="activity",
+            )
+
+
+def visit_solution_html(self, node):
+    self.body.append(self.starttag(node, "details", CLASS="cw-solution"))
+    self.body.append('<summary class="cw-box-label">Solution</summary>\n')
+
+
+def depart_solution_html(self, node):
+    self.body.append("</details>\n")
+
+
+def visit_writing_space_html(self, node):
+    lines = node["lines"]
+    self.body.append(
+        f'<div class="cw-writing-space" style="height: calc({lines} * var(--cw-line-height, 9mm))" '
+        f'aria-label="space to write, {lines} lines"></div>\n'
+    )
+    raise nodes.SkipNode
+
+
+class WritingSpace(SphinxPostTransform):
+    """Leave ruled lines after each activity's task in printed handouts."""
+
+    default_priority = 200
+    builders = ("handouts",)
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(lambda n: isinstance(n, (exercise, discussion)))):
+            if not node["lines"]:
+                continue
+            space = writing_space(lines=node["lines"], classes=[LEARNER])
+            first_extra = next(
+                (i for i, child in enumerate(node.children) if {FACILITATOR, ANSWER} & set(child.get("classes", []))),
+                len(node.children),
+            )
+            node.insert(first_extra, space)
+
+
+def setup_activities(app: Sphinx) -> None:
+    add_node(app, exercise, html=html_box("exercise"))
+    add_node(app, discussion, html=html_box("discussion"))
+    add_node(app, solution, html=(visit_solution_html, depart_solution_html))
+    add_node(app, writing_space, html=(visit_writing_space_html, None))
+    app.add_directive("exercise", Exercise)
+    app.add_directive("discussion", Discussion)
+    app.add_directive("solution", Solution)
+    app.add_post_transform(WritingSpace)
+    app.connect("doctree-read", _check_solutions)

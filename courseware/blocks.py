@@ -1,0 +1,86 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""``slide`` and ``notes``: what the room sees and what only the facilitator reads.
+
+Both directives emit plain nodes; each output decides what to do with them:
+
+- HTML course: both hidden until the reader turns on facilitator view.
+- Decks (``slides.py``): a ``slide`` block becomes the body of its section's
+  slide; ``notes`` become ``<aside class="notes">`` (press S).
+- Handouts: ``slide`` blocks are left out; ``notes`` only in the facilitator edition.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util import logging
+from .directive import CourseDirective
+
+from .writers import FACILITATOR, add_node, html_box
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+
+class slide(nodes.General, nodes.Element):
+    """The body of a section's slide: short bullets or one figure."""
+
+
+class notes(nodes.General, nodes.Element):
+    """Facilitator notes: talking points, a question for the room, timing."""
+
+
+class _Block(CourseDirective):
+    has_content = True
+    node_class: type[nodes.Element]
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class(classes=[FACILITATOR])
+        self.block(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class Slide(_Block):
+    node_class = slide
+
+
+class Notes(_Block):
+    node_class = notes
+
+
+def _check_slides_in_sections(app: Sphinx, doctree: nodes.document) -> None:
+    """A slide block belongs to a ``##`` section: that section is its slide."""
+    for node in doctree.findall(slide):
+        section = node.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is None or isinstance(section.parent, nodes.document):
+            logger.warning(
+                "'slide' block outside a '##' section: put it under the heading of the slide it belongs to",
+                location=node, type="courseware", subtype="slide",
+            )
+
+
+def visit_notes_revealjs(self, node):
+    self.body.append('<aside class="notes">\n')
+
+
+def depart_notes_revealjs(self, node):
+    self.body.append("</aside>\n")
+
+
+def setup_blocks(app: Sphinx) -> None:
+    add_node(app, slide, html=html_box("slide", "On the slide"))
+    add_node(
+        app, notes, html=html_box("notes", "Facilitator notes", tag="aside"),
+        revealjs=(visit_notes_revealjs, depart_notes_revealjs),
+        dirrevealjs=(visit_notes_revealjs, depart_notes_revealjs),
+    )
+    app.add_directive("slide", Slide)
+    app.add_directive("notes", Notes)
+    app.connect("doctree-read", _check_slides_in_sections)

@@ -1,0 +1,134 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""What makes a page a lesson: ``duration``, ``objectives`` and ``keypoints``.
+
+A page is a lesson when it sets ``duration`` in its front matter or holds an
+``objectives`` block. Every lesson needs both; the checks run when the page is
+read, so the warning names the file and line. Lesson durations are kept in
+the environment (``env.courseware_lessons``) for the agenda and the decks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util import logging
+from .directive import CourseDirective
+
+from .writers import add_node, html_box
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class objectives(nodes.General, nodes.Element):
+    """The lesson's learning objectives."""
+
+
+class keypoints(nodes.General, nodes.Element):
+    """The lesson's key points."""
+
+
+class _ListBlock(CourseDirective):
+    """A block whose content is parsed as Markdown; no options, no argument."""
+
+    has_content = True
+    node_class: type[nodes.Element]
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class()
+        self.block(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        if not any(isinstance(child, (nodes.bullet_list, nodes.enumerated_list)) for child in node):
+            logger.warning(
+                "%s: the block must hold a bullet list", self.name,
+                location=node, type="courseware", subtype="lesson",
+            )
+        return [node]
+
+
+class Objectives(_ListBlock):
+    node_class = objectives
+
+
+class Keypoints(_ListBlock):
+    node_class = keypoints
+
+
+def lesson_duration(env: BuildEnvironment, docname: str) -> int | None:
+    """Minutes of a lesson, or None when ``docname`` is not a lesson."""
+    return getattr(env, "courseware_lessons", {}).get(docname)
+
+
+def is_lesson(env: BuildEnvironment, docname: str) -> bool:
+    return lesson_duration(env, docname) is not None
+
+
+def is_module(env: BuildEnvironment, docname: str) -> bool:
+    """A module is a page of the root toctree that is not a lesson and has a toctree."""
+    return (
+        docname in env.toctree_includes.get(env.config.root_doc, [])
+        and docname in env.toctree_includes
+        and not is_lesson(env, docname)
+    )
+
+
+def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
+    """Check a freshly read page and record it when it is a lesson."""
+    env = app.env
+    docname = env.docname
+    metadata = env.metadata.get(docname, {})
+    has_objectives = next(doctree.findall(objectives), None) is not None
+    if "duration" not in metadata and not has_objectives:
+        return
+    location = (docname, 1)
+    if "duration" not in metadata:
+        logger.warning(
+            "lesson has objectives but no 'duration' in its front matter "
+            "(minutes of instruction, e.g. 'duration: 45')",
+            location=location, type="courseware", subtype="lesson",
+        )
+        return
+    raw = metadata["duration"]
+    try:
+        minutes = int(str(raw).strip())
+    except ValueError:
+        minutes = 0
+    if minutes <= 0:
+        logger.warning(
+            "'duration' must be a whole number of minutes greater than 0, not %r", raw,
+            location=location, type="courseware", subtype="lesson",
+        )
+        return
+    if not has_objectives:
+        logger.warning(
+            "lesson has no 'objectives' block", location=location,
+            type="courseware", subtype="lesson",
+        )
+    env.courseware_lessons = getattr(env, "courseware_lessons", {})
+    env.courseware_lessons[docname] = minutes
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, "courseware_lessons", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    env.courseware_lessons = getattr(env, "courseware_lessons", {})
+    env.courseware_lessons.update(
+        {d: m for d, m in getattr(other, "courseware_lessons", {}).items() if d in docnames}
+    )
+
+
+def setup_lesson(app: Sphinx) -> None:
+    add_node(app, objectives, html=html_box("objectives", "Objectives"))
+    add_node(app, keypoints, html=html_box("keypoints", "Key points"))
+    app.add_directive("objectives", Objectives)
+    app.add_directive("keypoints", Keypoints)
+    app.connect("doctree-read", _read_lesson)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)

@@ -1,0 +1,163 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""What each page cites, read from sphinxcontrib-bibtex's own records.
+
+- ``cited_keys``: the keys a page cites, in order; decks end with a
+  further-reading slide built from them (``slides.py``).
+- ``coverage``: a directive that becomes two tables when the page is
+  written: every guide section with the lessons that cite it, and every
+  lesson with the guide sections it cites. Nothing here is kept by hand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from .directive import CourseDirective
+
+from . import guide
+from .lesson import is_lesson
+from .writers import SKIP, add_node
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def cited_keys(env: BuildEnvironment, docname: str) -> list[str]:
+    """Bibliography keys cited on ``docname``, first citation first, no repeats."""
+    keys: list[str] = []
+    for ref in env.get_domain("cite").citation_refs:
+        if ref.docname == docname:
+            keys.extend(t.key for t in ref.targets if t.key not in keys)
+    return keys
+
+
+def citations_by_doc(env: BuildEnvironment) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for ref in env.get_domain("cite").citation_refs:
+        keys = result.setdefault(ref.docname, [])
+        keys.extend(t.key for t in ref.targets if t.key not in keys)
+    return result
+
+
+def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
+    """(title, url) of a bibliography entry; the title says where a guide section sits."""
+    section = guide.load().section(key)
+    if section is not None:
+        return f"Outbound Open Source guide, §{section.number} {section.title}", section.url
+    entries = env.get_domain("cite").bibdata.data.entries
+    if key not in entries:
+        return key, ""
+    fields = entries[key].fields
+    title = str(fields.get("title", key)).replace("{", "").replace("}", "")
+    return title, str(fields.get("url", ""))
+
+
+def link(text: str, url: str) -> nodes.Node:
+    if not url:
+        return nodes.Text(text)
+    return nodes.reference("", text, refuri=url, internal=False)
+
+
+class coverage(nodes.General, nodes.Element):
+    """Placeholder for the guide coverage tables."""
+
+
+class Coverage(CourseDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = coverage()
+        self.block(node)
+        return [node]
+
+
+class FillCoverage(SphinxPostTransform):
+    default_priority = 5  # before references are resolved: cells hold pending_xrefs
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(coverage)):
+            node.replace_self(self.tables())
+
+    def doc_link(self, docname: str) -> nodes.Node:
+        ref = addnodes.pending_xref(
+            "", refdomain="std", reftype="doc", reftarget="/" + docname,
+            refdoc=self.env.docname, refexplicit=True,
+        )
+        ref += nodes.inline("", self.env.titles[docname].astext())
+        return ref
+
+    def tables(self) -> list[nodes.Node]:
+        data = guide.load()
+        by_doc = {d: keys for d, keys in citations_by_doc(self.env).items() if is_lesson(self.env, d)}
+        lessons = [d for d in self.env.found_docs if d in by_doc]
+        lessons.sort(key=lambda d: self.toc_order().get(d, 10_000))
+        rows = []
+        for section in data.sections:
+            citing = [d for d in lessons if section.key in by_doc[d]]
+            cells: list[nodes.Node] = []
+            for index, docname in enumerate(citing):
+                if index:
+                    cells.append(nodes.Text("; "))
+                cells.append(self.doc_link(docname))
+            if not citing:
+                cells.append(nodes.Text("not cited" if section.must_be_cited else "reference material, not taught"))
+            indent = "\u2003" * (section.level - 1)
+            rows.append([[nodes.Text(section.number)], [nodes.Text(indent), link(section.title, section.url)], cells])
+        first = self.table(["§", "Guide section", "Cited by"], rows, [8, 52, 40], "cw-coverage-guide")
+        lesson_rows = []
+        for docname in lessons:
+            sections = [data.section(k) for k in by_doc[docname] if data.section(k)]
+            sections.sort(key=lambda s: data.sections.index(s))
+            cells: list[nodes.Node] = []
+            for index, section in enumerate(sections):
+                if index:
+                    cells.append(nodes.Text("; "))
+                cells.append(link(f"§{section.number} {section.title}", section.url))
+            lesson_rows.append([[self.doc_link(docname)], cells or [nodes.Text("no guide section")]])
+        second = self.table(["Lesson", "Guide sections cited"], lesson_rows, [35, 65], "cw-coverage-lessons")
+        cited = sum(1 for s in data.sections if s.must_be_cited and any(s.key in by_doc[d] for d in lessons))
+        due = sum(1 for s in data.sections if s.must_be_cited)
+        summary = nodes.paragraph(
+            text=f"{cited} of the {due} teaching sections of the guide are cited by at least one lesson "
+            f"(guide commit {data.commit[:7]}, {data.commit_date})."
+        )
+        return [summary, first, second]
+
+    def toc_order(self) -> dict[str, int]:
+        order: dict[str, int] = {}
+
+        def walk(doc: str) -> None:
+            for child in self.env.toctree_includes.get(doc, []):
+                if child not in order:
+                    order[child] = len(order)
+                    walk(child)
+
+        walk(self.config.root_doc)
+        return order
+
+    @staticmethod
+    def table(header: list[str], rows: list[list[list[nodes.Node]]], widths: list[int], cls: str) -> nodes.table:
+        table = nodes.table(classes=["cw-coverage", cls])
+        group = nodes.tgroup(cols=len(header))
+        table += group
+        for width in widths:
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in header))
+        body = nodes.tbody()
+        group += body
+        for cells in rows:
+            body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+        return table
+
+
+def setup_references(app: Sphinx) -> None:
+    add_node(app, coverage, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_directive("coverage", Coverage)
+    app.add_post_transform(FillCoverage)

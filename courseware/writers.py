@@ -1,0 +1,73 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Shared helpers for registering course nodes with every writer.
+
+Every course node is registered for html, latex, text, man and texinfo, so no
+builder meets a node it cannot write. The handouts builder has format "html"
+and so inherits the html visitors; nothing registers ``handouts=``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+Visitor = tuple[Callable, Callable | None]
+
+#: Class of every element that only facilitators see. The HTML course hides
+#: it until the reader turns on facilitator view; learner PDFs leave it out.
+FACILITATOR = "cw-facilitator"
+#: Class of answers (solutions, quiz explanations): folded in the HTML course,
+#: where self-study learners check their work; left out of learner PDFs.
+ANSWER = "cw-answer"
+#: Class of every element only learners' printed editions need (space to write).
+#: The facilitator edition leaves it out.
+LEARNER = "cw-learner"
+
+
+def _pass(self, node):
+    pass
+
+
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
+PASS_THROUGH: Visitor = (_pass, _pass)
+SKIP: Visitor = (_skip, None)
+
+
+def add_node(app: Sphinx, node: type[nodes.Element], html: Visitor, **others: Visitor) -> None:
+    """Register ``node`` with ``html`` visitors and plain fallbacks for other writers."""
+    writers = {w: PASS_THROUGH for w in ("latex", "text", "man", "texinfo")}
+    writers.update(others)
+    app.add_node(node, html=html, **writers)
+
+
+def html_box(kind: str, label: str | None = None, tag: str = "div") -> Visitor:
+    """Visitors that wrap a node in ``<tag class="cw-box cw-KIND">`` with a label line.
+
+    The label comes from ``node['label']`` when set, else ``label``.
+    """
+
+    def visit(self, node):
+        self.body.append(self.starttag(node, tag, CLASS=f"cw-box cw-{kind}"))
+        text = node.get("label") or label
+        if text:
+            self.body.append(f'<p class="cw-box-label">{self.encode(text)}')
+            if node.get("minutes"):
+                self.body.append(f' <span class="cw-minutes">{node["minutes"]} min</span>')
+            self.body.append("</p>\n")
+
+    def depart(self, node):
+        self.body.append(f"</{tag}>\n")
+
+    return visit, depart
+
+
+def has_class(node: nodes.Node, name: str) -> bool:
+    return isinstance(node, nodes.Element) and name in node.get("classes", [])
