@@ -62,6 +62,7 @@ def build_date() -> time.struct_time:
 def render_pdf(html: str, base_url: str, target: str, stylesheet: str) -> tuple[str, list[str]]:
     """Render one PDF (in a worker process); return its path and WeasyPrint's warnings."""
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     class Collect(std_logging.Handler):
         def __init__(self) -> None:
@@ -75,10 +76,12 @@ def render_pdf(html: str, base_url: str, target: str, stylesheet: str) -> tuple[
     collect = Collect()
     weasy.addHandler(collect)
     weasy.propagate = False
+    fonts = FontConfiguration()  # @font-face rules need it, or system fonts are used
     try:
         HTML(string=html, base_url=base_url).write_pdf(
             target,
-            stylesheets=[CSS(filename=stylesheet)],
+            font_config=fonts,
+            stylesheets=[CSS(filename=stylesheet, font_config=fonts)],
             pdf_variant="pdf/ua-1",
             pdf_tags=True,
             custom_metadata=True,
@@ -123,17 +126,21 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         return tree
 
     def mark_documents(self, tree: nodes.document, start: str) -> None:
-        """Class each page's top section by kind and depth, for print CSS."""
-        for section in tree.findall(nodes.section):
+        """Class each page's title by kind (running headers) and depth (bookmarks).
+
+        Bookmarks read course -> module -> lesson -> lesson section, whatever
+        the handout starts from: a page's bookmark level is its depth in the
+        assembled toctree, plus one.
+        """
+        for section in list(tree.findall(nodes.section)):
             holder = section.parent
-            docname = holder.get("docname") if isinstance(holder, addnodes.start_of_file) else None
             if section.parent is tree:
                 docname = start
-            if docname is None:
+            elif isinstance(holder, addnodes.start_of_file):
+                docname = holder["docname"]
+            else:
                 continue
-            kind = "lesson" if is_lesson(self.env, docname) else "page"
-            if kind == "page" and is_module(self.env, docname):
-                kind = "module"
+            kind = "lesson" if is_lesson(self.env, docname) else "module" if is_module(self.env, docname) else "page"
             depth = 0
             parent = section.parent
             while parent is not None:
@@ -141,6 +148,11 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
                 parent = parent.parent
             section["classes"] += [f"cw-doc-{kind}", f"cw-depth-{depth}"]
             section["cw_docname"] = docname
+            section[0]["classes"] += [f"cw-title-{kind}", f"cw-bookmark-{depth + 1}"]
+            if kind == "lesson":
+                for child in section.children:
+                    if isinstance(child, nodes.section):
+                        child[0]["classes"].append(f"cw-bookmark-{depth + 2}")
 
     def fix_anchors(self, tree: nodes.document) -> None:
         """Make every anchor unique in the one page, and every link point at one.

@@ -1,0 +1,106 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The Reveal.js decks, as an instructor presents them."""
+
+from __future__ import annotations
+
+import re
+
+
+def slides_of(deck):
+    """Every slide (innermost ``section``) of a deck."""
+    return [s for s in deck.select(".slides section") if not s.find("section")]
+
+
+def prose_of(page):
+    """Learner prose of a lesson page: paragraphs directly in its sections."""
+    article = page.select_one("article")
+    return [p.get_text(" ", strip=True) for p in article.select("section > p") if not p.get("class")]
+
+
+def test_every_lesson_has_a_deck(course):
+    for docname in course.lessons():
+        assert (course.out("slides") / f"{docname}.html").exists(), docname
+
+
+def test_deck_shape_title_objectives_sections_activities_keypoints_reading(course):
+    for docname in course.lessons():
+        deck = course.page("slides", docname)
+        slides = slides_of(deck)
+        titles = [s.find(["h1", "h2"]).get_text(strip=True) for s in slides]
+        page = course.page("html", docname)
+        assert titles[0] == page.select_one("article h1").get_text(strip=True).rstrip("¶")
+        assert "min" in slides[0].get_text(), "the title slide gives the duration"
+        assert titles[1] == "Objectives"
+        assert titles[-1] == "Further reading"
+        assert "Key points" in titles
+        # one slide per section that has a slide block, titled as the section
+        for section in page.select("article section section"):
+            if section.find(class_="cw-slide", recursive=False):
+                heading = section.find("h2").get_text(strip=True).rstrip("¶")
+                assert heading in titles, f"{docname}: no slide for section {heading!r}"
+        activities = page.select(".cw-exercise, .cw-discussion")
+        assert sum(t.startswith(("Exercise:", "Discussion:")) for t in titles) == len(activities)
+        assert sum(t.startswith("Knowledge check") for t in titles) == len(page.select("fieldset.cw-question"))
+
+
+def test_section_slides_carry_speaker_notes(course):
+    for docname in course.lessons():
+        page = course.page("html", docname)
+        deck = course.page("slides", docname)
+        by_title = {s.find("h2").get_text(strip=True): s for s in slides_of(deck) if s.find("h2")}
+        for section in page.select("article section section"):
+            if section.find(class_="cw-notes", recursive=False) and section.find(class_="cw-slide", recursive=False):
+                title = section.find("h2").get_text(strip=True).rstrip("¶")
+                assert by_title[title].select_one("aside.notes"), f"{docname}: {title} has no notes"
+
+
+def test_no_prose_and_no_solution_reaches_a_deck(course):
+    for docname in course.lessons():
+        page = course.page("html", docname)
+        deck_text = course.page("slides", docname).select_one(".slides").get_text(" ", strip=True)
+        for paragraph in prose_of(page):
+            if len(paragraph) > 60:
+                assert paragraph[:60] not in deck_text, f"{docname}: prose on a slide: {paragraph[:60]!r}"
+        for solution in page.select(".cw-solution"):
+            text = solution.get_text(" ", strip=True).removeprefix("Solution").strip()
+            assert text[:50] not in deck_text, f"{docname}: solution in the deck"
+
+
+def test_quiz_answers_only_in_speaker_notes(course):
+    for docname in course.lessons():
+        deck = course.page("slides", docname)
+        for slide in slides_of(deck):
+            if slide.find("h2") and slide.find("h2").get_text().startswith("Knowledge check"):
+                visible = slide.get_text(" ")
+                notes = slide.select_one("aside.notes").get_text(" ")
+                assert "Answer:" in notes
+                assert "Answer:" not in visible.replace(notes, "")
+
+
+def test_further_reading_links_the_cited_guide_sections(course):
+    for docname in course.lessons():
+        deck = course.page("slides", docname)
+        reading = [s for s in slides_of(deck) if s.find("h2") and s.find("h2").get_text() == "Further reading"][0]
+        links = [a["href"] for a in reading.select("a")]
+        assert any("github.com/todogroup/outbound-oss/blob/" in l for l in links), docname
+
+
+def test_decks_work_offline_with_notes_plugin_and_slide_numbers(course):
+    remote = re.compile(r"^(https?:)?//")
+    for docname in ["index", *course.lessons()]:
+        deck = course.page("slides", docname)
+        for node in deck.find_all(["script", "link", "img"]):
+            value = node.get("src") or node.get("href") or ""
+            assert not remote.match(value), f"{docname}: loads {value}"
+        scripts = " ".join(s.get_text() for s in deck.find_all("script"))
+        assert "RevealNotes" in scripts and "slideNumber" in scripts
+    theme = (course.out("slides") / "_static/revealjs/dist/theme/white.css").read_text()
+    assert "@import url(http" not in theme and "fonts.googleapis" not in theme
+
+
+def test_deck_index_links_every_lesson_deck(course):
+    index = course.page("slides", "index")
+    links = {a["href"] for a in index.select(".slides a")}
+    for docname in course.lessons():
+        assert f"{docname}.html" in links, docname
