@@ -17,8 +17,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from .directive import CourseDirective
 
+from .directive import CourseDirective
 from .writers import ANSWER, FACILITATOR, LEARNER, add_node, html_box
 
 if TYPE_CHECKING:

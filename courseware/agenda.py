@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from .directive import CourseDirective
 
+from .directive import CourseDirective
 from .lesson import lesson_duration
 from .writers import FACILITATOR, SKIP, add_node
 

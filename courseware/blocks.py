@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import logging
-from .directive import CourseDirective
 
+from .directive import CourseDirective
 from .writers import FACILITATOR, add_node, html_box
 
 if TYPE_CHECKING:

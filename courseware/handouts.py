@@ -37,7 +37,7 @@ from . import config as cw_config
 from .config import HandoutDocument, brand, brand_css
 from .editions import filter_edition
 from .lesson import is_lesson, is_module
-from .references import citations_by_doc
+from .references import citations_by_doc, plain_terms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -123,6 +123,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         self.mark_documents(tree, start)
         self.env.resolve_references(tree, start, self)
         self.fix_anchors(tree)
+        plain_terms(tree)
         return tree
 
     def mark_documents(self, tree: nodes.document, start: str) -> None:

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from .directive import CourseDirective
 from sphinx.util.fileutil import copy_asset_file
 
 from .agenda import lessons_below
 from .config import brand, brand_css, handout_documents
+from .directive import CourseDirective
 from .lesson import is_lesson
 from .writers import SKIP, add_node
 

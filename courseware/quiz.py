@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import logging
-from .directive import CourseDirective
 
+from .directive import CourseDirective
 from .writers import ANSWER, add_node, html_box
 
 if TYPE_CHECKING:

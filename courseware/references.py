@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from .directive import CourseDirective
 
 from . import guide
+from .directive import CourseDirective
 from .lesson import is_lesson
 from .writers import SKIP, add_node
 
@@ -55,6 +55,13 @@ def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
     fields = entries[key].fields
     title = str(fields.get("title", key)).replace("{", "").replace("}", "")
     return title, str(fields.get("url", ""))
+
+
+def plain_terms(tree: nodes.Node) -> None:
+    """Glossary links become plain text, for outputs without a glossary to jump to."""
+    for ref in list(tree.findall(nodes.reference)):
+        if any("std-term" in inline.get("classes", []) for inline in ref.findall(nodes.inline)):
+            ref.replace_self(ref.children)
 
 
 def link(text: str, url: str) -> nodes.Node:

@@ -34,7 +34,7 @@ from .config import brand
 from .html import write_brand_css
 from .lesson import keypoints, lesson_duration, objectives
 from .quiz import question, quiz_explanation, quiz_option
-from .references import cited_keys, entry_fields, link
+from .references import cited_keys, entry_fields, link, plain_terms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,13 +48,6 @@ def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, classes: Iterab
     section += heading
     section.extend(body)
     return section
-
-
-def _plain_terms(tree: nodes.Node) -> None:
-    """Glossary links become plain text: a deck has no glossary to jump to."""
-    for ref in list(tree.findall(nodes.reference)):
-        if any("std-term" in inline.get("classes", []) for inline in ref.findall(nodes.inline)):
-            ref.replace_self(ref.children)
 
 
 def _within_activity(node: nodes.Node) -> bool:
@@ -85,7 +78,7 @@ class ShapeDeck(SphinxPostTransform):
         top.children = [title]
         top += nodes.paragraph(text=subtitle, classes=["cw-subtitle"])
         top.extend(slides)
-        _plain_terms(top)
+        plain_terms(top)
 
     # -- lessons ---------------------------------------------------------------
 

@@ -114,7 +114,7 @@ def test_bad_input_stops_the_build_naming_file_and_line(tmp_path, case):
     # The line of the offending text; MyST numbers a directive nested in
     # another directive from its first content line, one further down.
     line = 1 if needle is None else line_of(lesson, needle)
-    located = [l for l in output.splitlines() if message in l]
-    assert any(f"lesson.md:{line}:" in l or f"lesson.md:{line + 1}:" in l for l in located), (
+    located = [row for row in output.splitlines() if message in row]
+    assert any(f"lesson.md:{line}:" in row or f"lesson.md:{line + 1}:" in row for row in located), (
         f"{case}: expected the message at lesson.md:{line}, got:\n{output}"
     )

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 
 def test_home_page_says_what_the_course_is_and_links_every_output(course):
     home = course.page("html", "index")
@@ -16,8 +14,8 @@ def test_home_page_says_what_the_course_is_and_links_every_output(course):
     for words in ("Who it is for", "How long", "How to use it"):
         assert words in text
     links = [a["href"] for a in home.select(".cw-downloads a")]
-    pdfs = [l for l in links if l.endswith(".pdf")]
-    assert {l.rsplit("/", 1)[1] for l in pdfs} >= {
+    pdfs = [link for link in links if link.endswith(".pdf")]
+    assert {link.rsplit("/", 1)[1] for link in pdfs} >= {
         "participant-workbook.pdf", "facilitator-guide.pdf", "module1-collaboration.pdf"
     }
     for docname in course.lessons():

@@ -83,7 +83,7 @@ def test_further_reading_links_the_cited_guide_sections(course):
         deck = course.page("slides", docname)
         reading = [s for s in slides_of(deck) if s.find("h2") and s.find("h2").get_text() == "Further reading"][0]
         links = [a["href"] for a in reading.select("a")]
-        assert any("github.com/todogroup/outbound-oss/blob/" in l for l in links), docname
+        assert any("github.com/todogroup/outbound-oss/blob/" in link for link in links), docname
 
 
 def test_decks_work_offline_with_notes_plugin_and_slide_numbers(course):
