@@ -68,7 +68,7 @@ html_theme_options = {
     "light_css_variables": {
         "color-brand-primary": courseware_brand["primary"],
         "color-brand-content": courseware_brand["accent"],
-        "font-stack": '"Source Sans Pro", system-ui, sans-serif',
+        "font-stack": f'"{courseware_brand["font"]}", system-ui, sans-serif',
     },
     "dark_css_variables": {
         "color-brand-primary": "#8fc1e3",

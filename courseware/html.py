@@ -53,6 +53,10 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
         return
     for name in ("courseware.css", "courseware.js"):
         copy_asset_file(STATIC / name, Path(app.outdir) / "_static")
+    # the same font files the PDFs embed, so the course reads the same everywhere
+    fonts = Path(app.confdir) / app.config.courseware_handouts_path / "fonts"
+    for font in sorted(fonts.glob("*.ttf")):
+        copy_asset_file(font, Path(app.outdir) / "_static" / "fonts")
     write_brand_css(app, exception)
 
 

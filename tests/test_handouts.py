@@ -127,7 +127,7 @@ def test_metadata_language_fonts_and_tags(pdfs):
                 descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                 fonts[font["/BaseFont"]] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
         assert fonts and all(fonts.values()), f"{name}: fonts not embedded: {fonts}"
-        assert any("SourceSansPro" in str(f) for f in fonts), f"{name}: not the shipped font: {list(fonts)}"
+        assert any("Source-Sans-Pro" in str(f) for f in fonts), f"{name}: not the shipped font: {list(fonts)}"
 
 
 def test_same_input_same_bytes(course, pdfs, tmp_path):
