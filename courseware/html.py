@@ -52,11 +52,11 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
     for name in ("courseware.css", "courseware.js"):
-        copy_asset_file(STATIC / name, Path(app.outdir) / "_static")
+        copy_asset_file(STATIC / name, Path(app.outdir) / "_static", force=True)
     # the same font files the PDFs embed, so the course reads the same everywhere
     fonts = Path(app.confdir) / app.config.courseware_handouts_path / "fonts"
     for font in sorted(fonts.glob("*.ttf")):
-        copy_asset_file(font, Path(app.outdir) / "_static" / "fonts")
+        copy_asset_file(font, Path(app.outdir) / "_static" / "fonts", force=True)
     write_brand_css(app, exception)
 
 
