@@ -1,0 +1,95 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The repository practises what the course teaches: licensing, metadata, publishing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .repo_checks import make_calls, make_targets, reuse_lint, unknown_make_targets, validate_citation
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHING = [*sorted((ROOT / ".github/workflows").glob("*.yml")), ROOT / ".readthedocs.yaml"]
+HEALTH = ["README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "GOVERNANCE.md", "SECURITY.md",
+          "SUPPORT.md", "CHANGELOG.md", "CITATION.cff", "LICENSES/Apache-2.0.txt", "LICENSES/CC-BY-SA-4.0.txt"]
+
+
+def tracked_copy(target: Path) -> Path:
+    """A copy of the files git knows about (tracked or new, not ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    for name in listed:
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    subprocess.run(["git", "init", "-q"], cwd=target, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=target, check=True)
+    return target
+
+
+def test_health_files_exist():
+    for name in HEALTH:
+        assert (ROOT / name).is_file(), name
+
+
+def test_every_file_has_licence_information():
+    result = reuse_lint(ROOT)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_a_file_without_licence_information_fails_naming_it(tmp_path):
+    copy = tracked_copy(tmp_path)
+    (copy / "source" / "notes.txt").write_text("An unlicensed note.\n")
+    subprocess.run(["git", "add", "-A"], cwd=copy, check=True)
+    result = reuse_lint(copy)
+    assert result.returncode != 0
+    assert "source/notes.txt" in result.stdout
+
+
+def test_citation_metadata_is_valid():
+    result = validate_citation(ROOT / "CITATION.cff")
+    assert result.returncode == 0, "CITATION.cff is not valid CFF 1.2.0:\n" + result.stdout + result.stderr
+
+
+def test_invalid_citation_metadata_fails_naming_the_file(tmp_path):
+    broken = tmp_path / "CITATION.cff"
+    text = (ROOT / "CITATION.cff").read_text()
+    broken.write_text("\n".join(line for line in text.splitlines() if not line.startswith("title:")))
+    result = validate_citation(broken)
+    assert result.returncode != 0
+    assert "title" in (result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("path", PUBLISHING + sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml")),
+                         ids=lambda p: p.name)
+def test_yaml_files_parse(path):
+    assert isinstance(yaml.safe_load(path.read_text()), dict), path.name
+
+
+@pytest.mark.parametrize("path", PUBLISHING, ids=lambda p: p.name)
+def test_publishing_calls_only_make_targets_that_exist(path):
+    targets = make_targets(ROOT / "Makefile")
+    text = path.read_text()
+    assert make_calls(text), f"{path.name} builds without the Makefile"
+    missing = unknown_make_targets(text, targets)
+    assert not missing, f"{path.relative_to(ROOT)} calls make targets that do not exist: {missing}"
+
+
+def test_a_workflow_naming_a_missing_target_is_caught():
+    targets = {"all", "html", "test"}
+    workflow = "jobs:\n  build:\n    steps:\n      - run: make html\n      - run: make nosuchtarget PYTHON=python\n"
+    assert unknown_make_targets(workflow, targets) == ["nosuchtarget"]
+
+
+def test_the_makefile_has_the_documented_targets():
+    assert {"all", "html", "slides", "handouts", "serve", "test", "bench", "clean", "kit", "venv"} <= make_targets(
+        ROOT / "Makefile"
+    )
