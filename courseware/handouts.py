@@ -158,13 +158,15 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
     def fix_anchors(self, tree: nodes.document) -> None:
         """Make every anchor unique in the one page, and every link point at one.
 
-        Each page numbers its automatic ids (``id1``...) from 1, so the pages of
-        one handout clash; they get their page's name as prefix. Citations
+        Each page numbers its automatic ids (``id1``...) from 1, and two pages
+        may both have an "Outcomes" section: such ids get their page's name as
+        prefix, and the links to them follow. Citations
         point at the handout's own references section (``cite-<key>``).
         """
         cite_ids = {c.citation_id: f"cite-{c.key}" for c in self.env.get_domain("cite").citations}
         renamed: dict[tuple[str, str], str] = {}
         owner: dict[int, str] = {}
+        seen: set[str] = set()
 
         def walk(node: nodes.Node, docname: str) -> None:
             if isinstance(node, addnodes.start_of_file):
@@ -172,10 +174,12 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             if isinstance(node, nodes.Element):
                 owner[id(node)] = docname
                 for index, ident in enumerate(node["ids"]):
-                    if ident[:2] == "id" and ident[2:].isdigit():
+                    automatic = ident[:2] == "id" and ident[2:].isdigit()
+                    if automatic or ident in seen:
                         new = f"{docname.replace('/', '-')}--{ident}"
                         renamed[(docname, ident)] = new
-                        node["ids"][index] = new
+                        node["ids"][index] = ident = new
+                    seen.add(ident)
                 for child in node.children:
                     walk(child, docname)
 
