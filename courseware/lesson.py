@@ -126,7 +126,7 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 def setup_lesson(app: Sphinx) -> None:
     add_node(app, objectives, html=html_box("objectives", "Objectives"))
-    add_node(app, keypoints, html=html_box("keypoints", "Key points"))
+    add_node(app, keypoints, html=html_box("keypoints"))  # under its own "Key points" heading
     app.add_directive("objectives", Objectives)
     app.add_directive("keypoints", Keypoints)
     app.connect("doctree-read", _read_lesson)
