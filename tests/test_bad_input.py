@@ -100,6 +100,7 @@ CASES = {
     "slide outside a section": (
         GOOD.replace("## A section", ":::{slide}\n- Too early\n:::\n\n## A section"), "{slide}", "outside a '##' section",
     ),
+    "unknown guide section": (GOOD.replace("{cite}`known`", "{guide}`9.9`"), "{guide}", "no section numbered 9.9"),
     "solution outside an exercise": (GOOD + "\n:::{solution}\nLoose.\n:::\n", "{solution}", "inside the 'exercise'"),
 }
 
