@@ -135,3 +135,22 @@ def test_course_text_does_not_repeat_the_guide():
         pytest.skip("shared/tools/guide_overlap.py is not beside this checkout")
     result = subprocess.run([sys.executable, str(OVERLAP), str(ROOT / "source")], capture_output=True, text=True)
     assert result.returncode == 0, "course text repeats the guide word for word:\n" + result.stdout
+
+
+MODULE_TERMS = {
+    "module1": ["OSPO", "CLA", "CCLA", "ICLA", "DCO", "upstream", "downstream", "fork", "inbound=outbound"],
+}
+
+
+@pytest.mark.parametrize("module", MODULE_TERMS)
+def test_module_terms_are_in_the_glossary_and_linked(course, module):
+    glossary = course.page("html", "glossary")
+    defined = {dt.get_text(strip=True).rstrip("¶") for dt in glossary.select("dl.glossary dt")}
+    linked = set()
+    for docname in course.lessons():
+        if docname.startswith(module + "/"):
+            page = course.page("html", docname)
+            linked |= {a.get_text(strip=True) for a in page.select("a[href*='glossary.html#term-']")}
+    for term in MODULE_TERMS[module]:
+        assert term in defined, f"glossary lacks {term}"
+        assert term in linked, f"no {module} lesson links {term} to the glossary"
