@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .directive import CourseDirective
-from .lesson import lesson_duration
+from .lesson import depends_on_all_lessons, lesson_duration
 from .writers import FACILITATOR, SKIP, add_node
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Agenda(CourseDirective):
     def run(self) -> list[nodes.Node]:
         node = agenda(docname=self.env.docname)
         self.block(node)
+        depends_on_all_lessons(self.env, self.env.docname)
         return [node]
 
 

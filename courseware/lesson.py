@@ -113,8 +113,22 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     env.courseware_lessons[docname] = minutes
 
 
+def depends_on_all_lessons(env: BuildEnvironment, docname: str) -> None:
+    """Note that ``docname`` shows data of every lesson (an agenda, the coverage tables)."""
+    env.courseware_summaries = getattr(env, "courseware_summaries", set())
+    env.courseware_summaries.add(docname)
+
+
+def _summaries_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Pages that summarise every lesson are rebuilt whenever any page changes."""
+    if not (added or changed or removed):
+        return []
+    return sorted(getattr(env, "courseware_summaries", set()) - set(removed))
+
+
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     getattr(env, "courseware_lessons", {}).pop(docname, None)
+    getattr(env, "courseware_summaries", set()).discard(docname)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
@@ -122,6 +136,8 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
     env.courseware_lessons.update(
         {d: m for d, m in getattr(other, "courseware_lessons", {}).items() if d in docnames}
     )
+    env.courseware_summaries = getattr(env, "courseware_summaries", set())
+    env.courseware_summaries |= {d for d in getattr(other, "courseware_summaries", set()) if d in docnames}
 
 
 def setup_lesson(app: Sphinx) -> None:
@@ -132,3 +148,4 @@ def setup_lesson(app: Sphinx) -> None:
     app.connect("doctree-read", _read_lesson)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _summaries_outdated)

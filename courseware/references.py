@@ -20,7 +20,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
 from .directive import CourseDirective
-from .lesson import is_lesson
+from .lesson import depends_on_all_lessons, is_lesson
 from .writers import SKIP, add_node
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Coverage(CourseDirective):
     def run(self) -> list[nodes.Node]:
         node = coverage()
         self.block(node)
+        depends_on_all_lessons(self.env, self.env.docname)
         return [node]
 
 

@@ -93,3 +93,41 @@ def test_coverage_page_lists_every_section_and_every_lesson(course):
         assert len(citing) == len(expected), section.title
     second = page.select_one("table.cw-coverage-lessons")
     assert len(second.select("tbody tr")) == len(course.lessons())
+
+
+def test_module_one_covers_the_introduction_and_contribution_chapters(course):
+    cited = set().union(*cited_guide_sections(course).values())
+    chapters = ("content/01-introduction.md", "content/02-contributions-to-existing-projects.md")
+    missing = [f"{s.number} {s.title}" for s in GUIDE.sections if s.file in chapters and s.key not in cited]
+    assert not missing, "sections of guide chapters 1 and 2 that no lesson cites:\n" + "\n".join(missing)
+
+
+def test_summary_pages_follow_an_incremental_change(tmp_path):
+    """Change one lesson, rebuild: the coverage page and the agenda follow."""
+    from .conftest import copy_tree, sphinx_build
+
+    root = copy_tree(tmp_path)
+
+    def build() -> None:
+        process = sphinx_build(root, "html", "html")
+        log, _ = process.communicate()
+        assert process.returncode == 0, log
+
+    def coverage_row(number: str) -> str:
+        from bs4 import BeautifulSoup
+
+        page = BeautifulSoup((root / "_build/html/coverage.html").read_text(), "html.parser")
+        for row in page.select("table.cw-coverage-guide tbody tr"):
+            cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+            if cells[0] == number:
+                return cells[2]
+        raise AssertionError(number)
+
+    build()
+    assert "About this course" in coverage_row("1.1")
+    lesson = root / "source/introduction/about.md"
+    text = lesson.read_text()
+    lesson.write_text(text.replace("{cite}`guide-goal-and-target-audience`", "").replace("duration: 30", "duration: 35"))
+    build()
+    assert "About this course" not in coverage_row("1.1")
+    assert "35 min" in (root / "_build/html/index.html").read_text()
