@@ -10,7 +10,8 @@ twice by the author:
 1. title slide: lesson title, module, duration;
 2. objectives;
 3. one slide per ``##`` section that has a ``slide`` block: the block's body
-   and the section's ``notes`` as speaker notes; prose never reaches a slide;
+   and the section's ``notes`` as speaker notes; prose never reaches a slide,
+   but a figure in the prose gets a slide of its own after the section's;
 4. one slide per exercise or discussion (never the solution), where it stands;
 5. one slide per knowledge-check question, the answer in the speaker notes;
 6. key points;
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_revealjs.nodes import revealjs_section
 
 from .activities import discussion, exercise, solution
 from .agenda import format_minutes, lessons_below
@@ -42,12 +44,22 @@ if TYPE_CHECKING:
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
 
 
-def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, classes: Iterable[str] = ()) -> nodes.section:
-    section = nodes.section(ids=[ids], classes=list(classes))
+def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "") -> nodes.section:
+    """A slide; ``kind`` becomes ``data-cw-kind`` on its ``<section>``, for deck.css."""
+    section = nodes.section(ids=[ids])
+    if kind:
+        section += revealjs_section(**{"data-cw-kind": kind})
     heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
-    section += heading
+    section.insert(0, heading)
     section.extend(body)
     return section
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _within_activity(node: nodes.Node) -> bool:
@@ -92,7 +104,7 @@ class ShapeDeck(SphinxPostTransform):
     def lesson_slides(self, top: nodes.section) -> list[nodes.section]:
         slides: list[nodes.section] = []
         for node in top.findall(objectives):
-            slides.append(_slide("objectives", "Objectives", *node.deepcopy().children, classes=["cw-objectives-slide"]))
+            slides.append(_slide("objectives", "Objectives", *node.deepcopy().children, kind="objectives"))
             break
         for section in (c for c in top.children if isinstance(c, nodes.section)):
             slides.extend(self.section_slides(section))
@@ -101,7 +113,7 @@ class ShapeDeck(SphinxPostTransform):
             items = nodes.bullet_list()
             for key in keys:
                 items += nodes.list_item("", nodes.paragraph("", "", link(*entry_fields(self.env, key))))
-            slides.append(_slide("further-reading", "Further reading", items, classes=["cw-further-reading"]))
+            slides.append(_slide("further-reading", "Further reading", items, kind="further-reading"))
         return slides
 
     def section_slides(self, section: nodes.section) -> list[nodes.section]:
@@ -112,18 +124,21 @@ class ShapeDeck(SphinxPostTransform):
         speaker = [n.deepcopy() for n in section.findall(notes) if not _within_activity(n)]
         if body:
             slides.append(_slide(ident, section[0], *body, *speaker))
+        for index, figure in enumerate(f for f in section.findall(nodes.figure) if not _within_activity(f)):
+            if not any(isinstance(a, slide) for a in _ancestors(figure)):
+                slides.append(_slide(f"{ident}-figure-{index}", section[0], figure.deepcopy(), kind="figure"))
         for index, node in enumerate(section.findall(lambda n: isinstance(n, (exercise, discussion)))):
             kept = [c.deepcopy() for c in node.children if not isinstance(c, (solution, notes))]
             kept += [c.deepcopy() for c in node.children if isinstance(c, notes)]
             if node.get("minutes"):
                 kept.insert(0, nodes.paragraph(text=format_minutes(node["minutes"]), classes=["cw-minutes"]))
-            kind = "cw-exercise-slide" if isinstance(node, exercise) else "cw-discussion-slide"
-            slides.append(_slide(f"{ident}-activity-{index}", node["label"], *kept, classes=[kind]))
+            kind = "exercise" if isinstance(node, exercise) else "discussion"
+            slides.append(_slide(f"{ident}-activity-{index}", node["label"], *kept, kind=kind))
         questions = list(section.findall(question))
         for index, node in enumerate(questions, 1):
             slides.append(self.question_slide(node, index, len(questions), ident))
         for node in section.findall(keypoints):
-            slides.append(_slide("key-points", "Key points", *node.deepcopy().children, classes=["cw-keypoints-slide"]))
+            slides.append(_slide("key-points", "Key points", *node.deepcopy().children, kind="keypoints"))
         return slides
 
     @staticmethod
@@ -140,7 +155,7 @@ class ShapeDeck(SphinxPostTransform):
                 body.append(child.deepcopy())
         return _slide(
             f"{ident}-question-{index}", f"Knowledge check {index}/{count}", *body, options, answer,
-            classes=["cw-question-slide"],
+            kind="question",
         )
 
     # -- the root page and module pages: decks that list decks ----------------
@@ -158,7 +173,7 @@ class ShapeDeck(SphinxPostTransform):
                 text = f"{self.env.titles[row.docname].astext()} ({format_minutes(row.minutes)})"
                 items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", text, refuri=uri)))
             title = self.env.titles[module].astext() if module else "Lessons"
-            slides.append(_slide(f"decks-{index}", title, items, classes=["cw-deck-list"]))
+            slides.append(_slide(f"decks-{index}", title, items, kind="deck-list"))
         return slides
 
 
