@@ -48,7 +48,10 @@ def test_section_slides_carry_speaker_notes(course):
     for docname in course.lessons():
         page = course.page("html", docname)
         deck = course.page("slides", docname)
-        by_title = {s.find("h2").get_text(strip=True): s for s in slides_of(deck) if s.find("h2")}
+        by_title = {}
+        for s in slides_of(deck):
+            if s.find("h2") and not s.get("data-cw-kind"):  # a section's own slide, not its figure slide
+                by_title.setdefault(s.find("h2").get_text(strip=True), s)
         for section in page.select("article section section"):
             if section.find(class_="cw-notes", recursive=False) and section.find(class_="cw-slide", recursive=False):
                 title = section.find("h2").get_text(strip=True).rstrip("¶")
@@ -76,6 +79,14 @@ def test_quiz_answers_only_in_speaker_notes(course):
                 notes = slide.select_one("aside.notes").get_text(" ")
                 assert "Answer:" in notes
                 assert "Answer:" not in visible.replace(notes, "")
+
+
+def test_figures_in_prose_get_a_slide_of_their_own(course):
+    for docname in course.lessons():
+        page = course.page("html", docname)
+        figures = [f for f in page.select("article section section > figure")]
+        deck = course.page("slides", docname)
+        assert len(deck.select('section[data-cw-kind="figure"] img')) == len(figures), docname
 
 
 def test_further_reading_links_the_cited_guide_sections(course):
