@@ -41,7 +41,7 @@ START_PAGE = """<!DOCTYPE html>
 def _ignore(directory: str, names: list[str]) -> set[str]:
     ignored = {n for n in names if n in SKIP}
     if Path(directory).name == "handouts":
-        ignored |= {n for n in names if n.endswith(".html")}  # WeasyPrint's input, not for readers
+        ignored |= {n for n in names if not n.endswith(".pdf")}  # the rest is WeasyPrint's input
     return ignored
 
 
