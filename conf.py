@@ -18,7 +18,7 @@ root_doc = "index"
 # -- Branding: change this one block and every output follows ------------------
 courseware_brand = {
     "organisation": "The Outbound Open Source course authors",
-    "logo": "",  # e.g. "source/_static/logo.svg"
+    "logo": "",  # a file beside conf.py, e.g. "branding/logo.svg"
     "primary": "#1f4e79",
     "accent": "#1f6f8b",
     "font": "Source Sans Pro",
@@ -64,12 +64,9 @@ html_title = project
 html_static_path = []
 html_copy_source = False
 html_show_sourcelink = False
+# furo's colours, font and logo follow courseware_brand (set by the extension);
+# anything set here explicitly wins.
 html_theme_options = {
-    "light_css_variables": {
-        "color-brand-primary": courseware_brand["primary"],
-        "color-brand-content": courseware_brand["accent"],
-        "font-stack": f'"{courseware_brand["font"]}", system-ui, sans-serif',
-    },
     "dark_css_variables": {
         "color-brand-primary": "#8fc1e3",
         "color-brand-content": "#8fc1e3",

@@ -5,6 +5,7 @@
 One module per concern; each has its own ``setup_xxx(app)``:
 
 - ``config``: the declared ``courseware_*`` settings and the brand.
+- ``branding``: the brand in every output (brand.css, logo, the HTML theme).
 - ``lesson``: front matter ``duration``, ``objectives``, ``keypoints``, lesson checks.
 - ``blocks``: ``slide`` and ``notes``, the two blocks that split one page by audience.
 - ``activities``: ``exercise``, ``solution``, ``discussion``.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import activities, agenda, blocks, config, handouts, html, lesson, quiz, references, slides
+from . import activities, agenda, blocks, branding, config, handouts, html, lesson, quiz, references, slides
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +31,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict:
     config.setup_config(app)
+    branding.setup_branding(app)
     lesson.setup_lesson(app)
     blocks.setup_blocks(app)
     activities.setup_activities(app)

@@ -3,7 +3,8 @@
 """The declared settings of the extension, checked once on ``config-inited``.
 
 A training team rebrands the course by changing ``courseware_brand`` in
-conf.py; every output reads the brand from here (see ``brand_css``).
+conf.py; every output reads the brand from here (``branding.py`` turns it
+into stylesheets).
 """
 
 from __future__ import annotations
@@ -109,17 +110,6 @@ def _check(app: Sphinx, config: Config) -> None:
         raise ConfigError(
             f"courseware_agenda_start must look like '09:00', not {config.courseware_agenda_start!r}"
         )
-
-
-def brand_css(brand: Brand) -> str:
-    """CSS custom properties that every output's stylesheet uses."""
-    return (
-        ":root {\n"
-        f"  --cw-primary: {brand.primary};\n"
-        f"  --cw-accent: {brand.accent};\n"
-        f"  --cw-font: \"{brand.font}\", \"Source Sans Pro\", sans-serif;\n"
-        "}\n"
-    )
 
 
 def setup_config(app: Sphinx) -> None:

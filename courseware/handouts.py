@@ -34,7 +34,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import inline_all_toctrees
 
 from . import config as cw_config
-from .config import HandoutDocument, brand, brand_css
+from .branding import brand_css, copy_logo
+from .config import HandoutDocument, brand
 from .editions import filter_edition
 from .lesson import is_lesson, is_module
 from .references import citations_by_doc, plain_terms
@@ -285,7 +286,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             edition_label=EDITION_LABELS[document.edition],
             brand=the_brand,
             brand_css=brand_css(the_brand),
-            logo=self.copy_logo(),
+            logo=self.logo(),
             language=self.config.language or "en",
             date_iso=time.strftime("%Y-%m-%dT%H:%M:%SZ", date),
             date_human=time.strftime("%-d %B %Y", date),
@@ -302,15 +303,9 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         html_file.write_text(html, encoding="utf-8")
         self.pending.append((document, html))
 
-    def copy_logo(self) -> str:
-        logo = brand(self.config).logo
-        if not logo:
-            return ""
-        source = Path(self.confdir) / logo
-        target = Path(self.outdir) / "_images" / source.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
-        return f"_images/{source.name}"
+    def logo(self) -> str:
+        name = copy_logo(self.app, Path(self.outdir) / "_images")
+        return f"_images/{name}" if name else ""
 
     def finish(self) -> None:
         self.copy_image_files()

@@ -17,7 +17,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
 from .agenda import lessons_below
-from .config import brand, brand_css, handout_documents
+from .branding import write_brand_assets
+from .config import handout_documents
 from .directive import CourseDirective
 from .lesson import is_lesson
 from .writers import SKIP, add_node
@@ -37,17 +38,6 @@ def _add_assets(app: Sphinx) -> None:
     app.add_js_file("courseware.js", defer="defer")
 
 
-def write_brand_css(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``_static/brand.css`` for the builders whose pages link it."""
-    if exception is None:
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        target = static / "brand.css"
-        css = brand_css(brand(app.config))
-        if not target.exists() or target.read_text(encoding="utf-8") != css:
-            target.write_text(css, encoding="utf-8")
-
-
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
@@ -57,7 +47,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     fonts = Path(app.confdir) / app.config.courseware_handouts_path / "fonts"
     for font in sorted(fonts.glob("*.ttf")):
         copy_asset_file(font, Path(app.outdir) / "_static" / "fonts", force=True)
-    write_brand_css(app, exception)
+    write_brand_assets(app, exception)
 
 
 class downloads(nodes.General, nodes.Element):

@@ -33,7 +33,7 @@ from .activities import discussion, exercise, solution
 from .agenda import format_minutes, lessons_below
 from .blocks import notes, slide
 from .config import brand
-from .html import write_brand_css
+from .branding import write_brand_assets
 from .lesson import keypoints, lesson_duration, objectives
 from .quiz import question, quiz_explanation, quiz_option
 from .references import cited_keys, entry_fields, link, plain_terms
@@ -184,7 +184,7 @@ def _add_brand(app: Sphinx) -> None:
 
 def _write_brand(app: Sphinx, exception: Exception | None) -> None:
     if app.builder.name in DECK_BUILDERS:
-        write_brand_css(app, exception)
+        write_brand_assets(app, exception)
 
 
 def setup_slides(app: Sphinx) -> None:

@@ -1,0 +1,80 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""A training team changes one block in conf.py, and every output follows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from .conftest import copy_tree, sphinx_build
+
+BRAND = """courseware_brand = {
+    "organisation": "Acme Training GmbH",
+    "logo": "branding/logo.svg",
+    "primary": "#8b1a1a",
+    "accent": "#b35900",
+    "font": "Source Sans Pro",
+    "licence": "CC BY-SA 4.0",
+    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+"""
+ONE_PDF = '\ncourseware_handouts = [("module1/index", "module1.pdf", "Module 1: Collaboration", "learner")]\n'
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" role="img" aria-label="Acme">'
+    '<rect width="200" height="60" fill="#8b1a1a"/></svg>'
+)
+
+
+def rebrand(root, brand: str) -> None:
+    conf = (root / "conf.py").read_text()
+    conf = re.sub(r"courseware_brand = \{.*?\n\}\n", lambda _: brand, conf, flags=re.S)
+    (root / "conf.py").write_text(conf + ONE_PDF)
+    (root / "branding").mkdir(exist_ok=True)
+    (root / "branding/logo.svg").write_text(LOGO)
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory):
+    root = copy_tree(tmp_path_factory.mktemp("branded"))
+    rebrand(root, BRAND)
+    builds = [sphinx_build(root, b, o) for o, b in (("html", "html"), ("slides", "revealjs"), ("handouts", "handouts"))]
+    for process in builds:
+        log, _ = process.communicate()
+        assert process.returncode == 0, log
+    return root / "_build"
+
+
+def test_html_course_follows_the_brand(branded):
+    css = (branded / "html/_static/brand.css").read_text()
+    assert "#8b1a1a" in css and "#b35900" in css and "brand-logo.svg" in css
+    home = BeautifulSoup((branded / "html/index.html").read_text(), "html.parser")
+    assert home.select_one("img.sidebar-logo"), "the logo is not in the HTML course"
+    assert "#8b1a1a" in str(home.find_all("style"))
+
+
+def test_decks_follow_the_brand(branded):
+    assert "#8b1a1a" in (branded / "slides/_static/brand.css").read_text()
+    assert (branded / "slides/_static/brand-logo.svg").exists()
+    index = BeautifulSoup((branded / "slides/index.html").read_text(), "html.parser")
+    assert "Acme Training GmbH" in index.select_one(".slides").get_text()
+
+
+def test_pdfs_follow_the_brand(branded):
+    reader = PdfReader(branded / "handouts/module1.pdf")
+    assert reader.metadata.author == "Acme Training GmbH"
+    cover = reader.pages[0]
+    assert "Acme Training GmbH" in cover.extract_text()
+    assert cover["/Resources"].get("/XObject"), "the logo is not on the cover"
+
+
+def test_a_misspelt_brand_key_stops_the_build(tmp_path):
+    root = copy_tree(tmp_path)
+    rebrand(root, BRAND.replace('"primary"', '"primay"'))
+    process = sphinx_build(root, "html", "html")
+    log, _ = process.communicate()
+    assert process.returncode != 0
+    assert "courseware_brand: unknown key(s) primay" in log
