@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .directive import CourseDirective
@@ -113,6 +115,25 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     env.courseware_lessons[docname] = minutes
 
 
+class LessonLine(SphinxPostTransform):
+    """Under a lesson's title in the HTML course and the handouts: its duration.
+
+    Decks show the duration on their title slide instead (``slides.py``).
+    """
+
+    default_priority = 6
+    builders = ("html", "dirhtml", "handouts")
+
+    def run(self, **kwargs) -> None:
+        # A handout holds many pages: each page's top section carries its docname.
+        for section in list(self.document.findall(nodes.section)):
+            if not isinstance(section.parent, (nodes.document, addnodes.start_of_file)):
+                continue
+            minutes = lesson_duration(self.env, section.get("docname", self.env.docname))
+            if minutes is not None:
+                section.insert(1, nodes.paragraph(text=f"Duration: {minutes} minutes", classes=["cw-lesson-line"]))
+
+
 def depends_on_all_lessons(env: BuildEnvironment, docname: str) -> None:
     """Note that ``docname`` shows data of every lesson (an agenda, the coverage tables)."""
     env.courseware_summaries = getattr(env, "courseware_summaries", set())
@@ -149,3 +170,4 @@ def setup_lesson(app: Sphinx) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _summaries_outdated)
+    app.add_post_transform(LessonLine)

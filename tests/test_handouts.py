@@ -71,6 +71,11 @@ def test_learner_editions_leave_out_notes_solutions_and_answers(course, pdfs):
     assert "starts at" not in pdf_text(pdfs["participant-workbook.pdf"])
 
 
+def test_every_lesson_in_a_pdf_shows_its_duration(course, pdfs):
+    text = pdf_text(pdfs["facilitator-guide.pdf"])
+    assert text.count("duration") >= len(course.lessons())
+
+
 def test_workbook_leaves_room_to_write_and_the_guide_does_not(course):
     out = course.out("handouts")
     assert "cw-writing-space" in (out / "participant-workbook.html").read_text()

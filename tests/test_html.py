@@ -49,6 +49,8 @@ def test_lesson_blocks_render_as_the_design_says(course):
     for docname in course.lessons():
         page = course.page("html", docname)
         article = page.select_one("article")
+        minutes = course.env().courseware_lessons[docname]
+        assert article.select_one(".cw-lesson-line").get_text() == f"Duration: {minutes} minutes"
         assert article.select_one(".cw-objectives"), docname
         assert article.select_one(".cw-keypoints"), docname
         # facilitator material is present but hidden until facilitator view
