@@ -154,3 +154,17 @@ def test_module_terms_are_in_the_glossary_and_linked(course, module):
     for term in MODULE_TERMS[module]:
         assert term in defined, f"glossary lacks {term}"
         assert term in linked, f"no {module} lesson links {term} to the glossary"
+
+
+def test_timings_fit_the_duration(course, lessons):
+    """Section timings in the notes plus activity minutes fit the lesson's duration."""
+    env = course.env()
+    for docname, (tree, top) in lessons.items():
+        planned = 0
+        for section in teaching_sections(top):
+            for block in (c for c in section.children if isinstance(c, notes)):
+                planned += sum(int(m) for m in re.findall(r"About (\d+) minutes", block.astext()))
+        planned += sum(a.get("minutes") or 0 for a in tree.findall(lambda n: isinstance(n, (exercise, discussion))))
+        duration = env.courseware_lessons[docname]
+        assert planned <= duration, f"{docname}: {planned} minutes planned in a {duration}-minute lesson"
+        assert planned >= duration * 0.75, f"{docname}: only {planned} of {duration} minutes have a plan"
