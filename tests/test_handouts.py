@@ -145,6 +145,11 @@ def test_same_input_same_bytes(course, pdfs, tmp_path):
     assert Path(first).read_bytes() == pdfs["module1-collaboration.pdf"].read_bytes()
 
 
+def test_running_the_course_page_only_in_the_facilitator_guide(pdfs):
+    assert "before the session" in pdf_text(pdfs["facilitator-guide.pdf"])
+    assert "before the session" not in pdf_text(pdfs["participant-workbook.pdf"])
+
+
 def test_coverage_page_only_in_the_facilitator_guide(pdfs):
     generated = "teaching sections of the guide are cited by at least one lesson"  # the coverage summary
     assert generated in pdf_text(pdfs["facilitator-guide.pdf"])
