@@ -37,7 +37,7 @@ from . import config as cw_config
 from .branding import brand_css, copy_logo
 from .config import HandoutDocument, brand
 from .editions import filter_edition
-from .lesson import is_lesson, is_module
+from .lesson import is_lesson, is_module, page_sections
 from .references import citations_by_doc, plain_terms
 
 if TYPE_CHECKING:
@@ -134,14 +134,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         the handout starts from: a page's bookmark level is its depth in the
         assembled toctree, plus one.
         """
-        for section in list(tree.findall(nodes.section)):
-            holder = section.parent
-            if section.parent is tree:
-                docname = start
-            elif isinstance(holder, addnodes.start_of_file):
-                docname = holder["docname"]
-            else:
-                continue
+        for docname, section in page_sections(tree, start):
             kind = "lesson" if is_lesson(self.env, docname) else "module" if is_module(self.env, docname) else "page"
             depth = 0
             parent = section.parent

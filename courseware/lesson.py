@@ -115,6 +115,22 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     env.courseware_lessons[docname] = minutes
 
 
+def page_sections(tree: nodes.document, docname: str) -> list[tuple[str, nodes.section]]:
+    """The top section of each page in ``tree``, with the page's name.
+
+    A page's doctree has one; an assembled handout has one per page, inside
+    the ``start_of_file`` node that ``inline_all_toctrees`` wraps it in.
+    ``docname`` names the tree's own page.
+    """
+    found = []
+    for section in tree.findall(nodes.section):
+        if isinstance(section.parent, addnodes.start_of_file):
+            found.append((section.parent["docname"], section))
+        elif isinstance(section.parent, nodes.document):
+            found.append((docname, section))
+    return found
+
+
 class LessonLine(SphinxPostTransform):
     """Under a lesson's title in the HTML course and the handouts: its duration.
 
@@ -125,11 +141,8 @@ class LessonLine(SphinxPostTransform):
     builders = ("html", "dirhtml", "handouts")
 
     def run(self, **kwargs) -> None:
-        # A handout holds many pages: each page's top section carries its docname.
-        for section in list(self.document.findall(nodes.section)):
-            if not isinstance(section.parent, (nodes.document, addnodes.start_of_file)):
-                continue
-            minutes = lesson_duration(self.env, section.get("docname", self.env.docname))
+        for docname, section in page_sections(self.document, self.env.docname):
+            minutes = lesson_duration(self.env, docname)
             if minutes is not None:
                 section.insert(1, nodes.paragraph(text=f"Duration: {minutes} minutes", classes=["cw-lesson-line"]))
 

@@ -20,6 +20,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
 from .directive import CourseDirective
+from .agenda import lessons_below
 from .lesson import depends_on_all_lessons, is_lesson
 from .writers import SKIP, add_node
 
@@ -103,8 +104,7 @@ class FillCoverage(SphinxPostTransform):
     def tables(self) -> list[nodes.Node]:
         data = guide.load()
         by_doc = {d: keys for d, keys in citations_by_doc(self.env).items() if is_lesson(self.env, d)}
-        lessons = [d for d in self.env.found_docs if d in by_doc]
-        lessons.sort(key=lambda d: self.toc_order().get(d, 10_000))
+        lessons = [row.docname for row in lessons_below(self.env, self.config.root_doc) if row.docname in by_doc]
         rows = []
         for section in data.sections:
             citing = [d for d in lessons if section.key in by_doc[d]]
@@ -136,18 +136,6 @@ class FillCoverage(SphinxPostTransform):
             f"(guide commit {data.commit[:7]}, {data.commit_date})."
         )
         return [summary, first, second]
-
-    def toc_order(self) -> dict[str, int]:
-        order: dict[str, int] = {}
-
-        def walk(doc: str) -> None:
-            for child in self.env.toctree_includes.get(doc, []):
-                if child not in order:
-                    order[child] = len(order)
-                    walk(child)
-
-        walk(self.config.root_doc)
-        return order
 
     @staticmethod
     def table(header: list[str], rows: list[list[list[nodes.Node]]], widths: list[int], cls: str) -> nodes.table:

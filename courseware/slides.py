@@ -23,7 +23,7 @@ Slide styling lives in ``slides/``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -63,12 +63,7 @@ def _ancestors(node: nodes.Node):
 
 
 def _within_activity(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, (exercise, discussion, question)):
-            return True
-        parent = parent.parent
-    return False
+    return any(isinstance(a, (exercise, discussion, question)) for a in _ancestors(node))
 
 
 class ShapeDeck(SphinxPostTransform):
