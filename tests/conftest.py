@@ -48,17 +48,9 @@ class Course:
 
     def lessons(self) -> list[str]:
         """Docnames of every lesson, in toctree order."""
-        env = self.env()
-        order: list[str] = []
+        from courseware.agenda import lessons_below
 
-        def walk(doc: str) -> None:
-            for child in env.toctree_includes.get(doc, []):
-                if child not in order:
-                    order.append(child)
-                    walk(child)
-
-        walk("index")
-        return [d for d in order if d in env.courseware_lessons]
+        return [row.docname for row in lessons_below(self.env(), "index")]
 
 
 def sphinx_build(root: Path, builder: str, output: str, *extra: str) -> subprocess.Popen:
