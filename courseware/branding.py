@@ -1,33 +1,65 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""The brand in every output: ``brand.css`` custom properties and the logo file.
+"""The brand in every output: colours, font files and logo, as CSS every output reads.
 
-``courseware_brand`` in conf.py is read once (``config.Brand``); this module
-turns it into what stylesheets use. The HTML course and the decks link
-``_static/brand.css``; the handouts inline the same CSS in each PDF.
+``courseware_brand`` in conf.py is checked once (``config.Brand``); the font
+files live in one folder (``courseware_fonts_path``, ``branding/fonts`` by
+default) that every output reads. ``brand_css`` turns both into CSS custom
+properties and ``@font-face`` rules: the HTML course and the decks link it
+as ``_static/brand.css`` with the fonts copied to ``_static/fonts/``; the
+handouts inline it with the fonts' file addresses.
+
+Font files are named ``<anything>-<face>.<ext>``, where face is one of
+``FACES`` (``source-sans-pro-semibold.ttf``); they are declared under the
+brand's ``font`` name, so a team that ships its own font changes both.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from .config import Brand, brand
+from .config import Brand, settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 LOGO_NAME = "brand-logo"
+#: file name ending -> (weight, style)
+FACES = {
+    "regular": (400, "normal"), "italic": (400, "italic"),
+    "semibold": (600, "normal"), "semibolditalic": (600, "italic"),
+    "bold": (700, "normal"), "bolditalic": (700, "italic"),
+}
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 
 def logo_file(app: Sphinx) -> Path | None:
     """The brand's logo on disk, or None when the brand has none."""
-    logo = brand(app.config).logo
+    logo = settings(app.config).brand.logo
     return Path(app.confdir) / logo if logo else None
 
 
-def brand_css(the_brand: Brand, logo_url: str = "") -> str:
-    """CSS custom properties that every output's stylesheet uses."""
+def font_files(app: Sphinx) -> list[Path]:
+    """The brand's font files, each with a face name ``FACES`` knows."""
+    folder = Path(app.confdir) / settings(app.config).fonts_path
+    return sorted(p for p in folder.glob("*") if p.suffix in FONT_SUFFIXES and p.stem.rsplit("-", 1)[-1] in FACES)
+
+
+def font_faces(family: str, files: list[Path], url: Callable[[Path], str]) -> str:
+    """``@font-face`` rules for ``files``, addressed by ``url(file)``."""
+    rules = []
+    for path in files:
+        weight, style = FACES[path.stem.rsplit("-", 1)[-1]]
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+            f'src: url("{url(path)}"); font-display: swap; }}'
+        )
+    return "\n".join(rules) + ("\n" if rules else "")
+
+
+def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "") -> str:
+    """CSS custom properties that every output's stylesheet uses, after the ``fonts`` rules."""
     lines = [
         f"  --cw-primary: {the_brand.primary};",
         f"  --cw-accent: {the_brand.accent};",
@@ -35,7 +67,13 @@ def brand_css(the_brand: Brand, logo_url: str = "") -> str:
     ]
     if logo_url:
         lines.append(f'  --cw-logo: url("{logo_url}");')
-    return ":root {\n" + "\n".join(lines) + "\n}\n"
+    return fonts + ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def copy_logo(app: Sphinx, directory: Path) -> str:
@@ -43,12 +81,8 @@ def copy_logo(app: Sphinx, directory: Path) -> str:
     source = logo_file(app)
     if source is None:
         return ""
-    directory.mkdir(parents=True, exist_ok=True)
     name = LOGO_NAME + source.suffix
-    target = directory / name
-    data = source.read_bytes()
-    if not target.exists() or target.read_bytes() != data:
-        target.write_bytes(data)
+    _write_if_changed(directory / name, source.read_bytes())
     return name
 
 
@@ -57,7 +91,7 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
 
     Only where conf.py has not set them itself: an explicit setting wins.
     """
-    the_brand = brand(config)
+    the_brand = settings(config).brand
     if the_brand.logo and not config.html_logo:
         config.html_logo = the_brand.logo
     if config.html_theme != "furo":  # other themes name their colour options differently
@@ -73,16 +107,18 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
 
 
 def write_brand_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``_static/brand.css`` (and the logo beside it) for the builder's pages."""
+    """Write ``_static/brand.css``, the fonts under ``_static/fonts/`` and the logo."""
     if exception is not None:
         return
     static = Path(app.outdir) / "_static"
-    css = brand_css(brand(app.config), copy_logo(app, static))
-    target = static / "brand.css"
-    static.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_text(encoding="utf-8") != css:
-        target.write_text(css, encoding="utf-8")
+    files = font_files(app)
+    for font in files:
+        _write_if_changed(static / "fonts" / font.name, font.read_bytes())
+    the_brand = settings(app.config).brand
+    faces = font_faces(the_brand.font, files, lambda p: f"fonts/{p.name}")
+    css = brand_css(the_brand, copy_logo(app, static), faces)
+    _write_if_changed(static / "brand.css", css.encode("utf-8"))
 
 
 def setup_branding(app: Sphinx) -> None:
-    app.connect("config-inited", apply_to_html_theme, priority=450)  # after the brand is checked
+    app.connect("config-inited", apply_to_html_theme, priority=450)  # after the settings are checked
