@@ -18,7 +18,7 @@ root_doc = "index"
 # -- Branding: change this one block and every output follows ------------------
 courseware_brand = {
     "organisation": "The Outbound Open Source course authors",
-    "logo": "",  # a file beside conf.py, e.g. "branding/logo.svg"
+    "logo": "",  # a file relative to conf.py, e.g. "branding/logo.svg"
     "primary": "#1f4e79",
     "accent": "#1f6f8b",
     "font": "Source Sans Pro",
@@ -36,8 +36,20 @@ courseware_handouts = [
     ("index", "participant-workbook.pdf", "Participant workbook", "learner"),
     ("index", "facilitator-guide.pdf", "Facilitator guide", "facilitator"),
 ]
-courseware_agenda_start = "09:00"
-courseware_agenda_day_minutes = 330
+# Pages every learner PDF carries: the running case up front, the glossary at the back.
+courseware_handout_front = ["case/larkspur", "case/waybill"]
+courseware_handout_back = ["glossary"]
+courseware_paper = "A4"  # or "letter"
+
+# -- The schedule: how the lessons are laid out over days ----------------------
+courseware_schedule = {
+    "start": "09:00",
+    "end": "17:30",
+    "break_every": 90,
+    "break_minutes": 15,
+    "lunch_after": "12:00",
+    "lunch_minutes": 60,
+}
 
 # -- Extensions -------------------------------------------------------------------
 extensions = [

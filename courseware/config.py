@@ -1,118 +1,263 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""The declared settings of the extension, checked once on ``config-inited``.
+"""Every setting of the extension, declared once: type, default, check, help, rebuild scope.
 
-A training team rebrands the course by changing ``courseware_brand`` in
-conf.py; every output reads the brand from here (``branding.py`` turns it
-into stylesheets).
+conf.py sets ``courseware_<name>`` for each field of ``Settings``. On
+``config-inited`` the values are checked and turned into one frozen
+``Settings`` object; modules read it with ``settings(config)`` and never
+touch ``config.courseware_*`` themselves. A bad value stops the build with
+a message naming the setting.
+
+The rebuild scope is the narrowest that is correct: ``"env"`` when the value
+changes what is read from the sources (the teaching standard's checks run
+while reading), ``"html"`` when it only changes what is written.
 """
 
 from __future__ import annotations
 
+import dataclasses as dc
 import re
-from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
-from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
-
-EDITIONS = ("learner", "facilitator")
+EDITIONS = ("learner", "self-study", "facilitator")
+LAYOUTS = ("text", "slides", "lectern")
+PAPER_SIZES = ("A4", "letter")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
-@dataclass(frozen=True)
+def _from_dict(cls, value: Any, setting: str):
+    """Build dataclass ``cls`` from a dict, naming unknown keys and bad types."""
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, dict):
+        raise ConfigError(f"{setting} must be a dict, not {type(value).__name__}")
+    known = {f.name: f for f in dc.fields(cls)}
+    unknown = sorted(set(value) - set(known))
+    if unknown:
+        raise ConfigError(f"{setting}: unknown key(s) {', '.join(unknown)}; known keys are {', '.join(sorted(known))}")
+    defaults = cls()
+    converted = {}
+    for key, item in value.items():
+        default = getattr(defaults, key)
+        if isinstance(default, tuple) and isinstance(item, list):
+            item = tuple(item)
+        if isinstance(default, float) and isinstance(item, int):
+            item = float(item)
+        if not isinstance(item, type(default)):
+            raise ConfigError(f"{setting}[{key!r}] must be {type(default).__name__}, not {item!r}")
+        converted[key] = item
+    return cls(**converted)
+
+
+@dc.dataclass(frozen=True)
 class Brand:
     """What a training team changes to make the course its own."""
 
     organisation: str = "The Outbound Open Source course authors"
-    logo: str = ""  #: path relative to conf.py, shown on the home page, decks and PDF covers
+    logo: str = ""  #: path relative to conf.py, shown in the HTML course, decks and PDF covers
     primary: str = "#1f4e79"  #: headings, title slides, covers
     accent: str = "#1f6f8b"  #: boxes, links, rules
     font: str = "Source Sans Pro"  #: body font; the shipped font unless a team ships its own
     licence: str = "CC BY-SA 4.0"
     licence_url: str = "https://creativecommons.org/licenses/by-sa/4.0/"
 
-    @classmethod
-    def from_config(cls, value: dict[str, Any]) -> Brand:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(value) - known)
-        if unknown:
-            raise ConfigError(
-                f"courseware_brand: unknown key(s) {', '.join(unknown)}; "
-                f"known keys are {', '.join(sorted(known))}"
-            )
-        brand = cls(**value)
+    def check(self, setting: str, confdir: Path) -> None:
         for name in ("primary", "accent"):
-            if not _COLOUR.match(getattr(brand, name)):
-                raise ConfigError(
-                    f"courseware_brand[{name!r}] must be a colour like '#1f4e79', "
-                    f"not {getattr(brand, name)!r}"
-                )
-        return brand
+            if not _COLOUR.match(getattr(self, name)):
+                raise ConfigError(f"{setting}[{name!r}] must be a colour like '#1f4e79', not {getattr(self, name)!r}")
+        if self.logo and not (confdir / self.logo).is_file():
+            raise ConfigError(f"{setting}['logo']: no file {self.logo!r} (the path is relative to conf.py)")
 
 
-@dataclass(frozen=True)
+@dc.dataclass(frozen=True)
 class HandoutDocument:
     """One PDF of the handouts builder, like an entry of ``latex_documents``."""
 
     start: str  #: docname whose toctree is assembled
     filename: str  #: output file name, ending in .pdf
     title: str
-    edition: str  #: "learner" or "facilitator"
+    edition: str  #: "learner", "self-study" or "facilitator"
+    layout: str = "text"  #: "text" (the pages), "slides" (slide handouts) or "lectern" (lectern script)
+
+    @classmethod
+    def from_entry(cls, entry: Any, setting: str) -> HandoutDocument:
+        if not isinstance(entry, (tuple, list)) or len(entry) not in (4, 5):
+            raise ConfigError(f"{setting}: each entry is (start, filename, title, edition[, layout]); got {entry!r}")
+        document = cls(*entry)
+        if document.edition not in EDITIONS:
+            raise ConfigError(
+                f"{setting}: edition of {document.filename!r} must be one of {', '.join(EDITIONS)}, "
+                f"not {document.edition!r}"
+            )
+        if document.layout not in LAYOUTS:
+            raise ConfigError(
+                f"{setting}: layout of {document.filename!r} must be one of {', '.join(LAYOUTS)}, "
+                f"not {document.layout!r}"
+            )
+        if not document.filename.endswith(".pdf"):
+            raise ConfigError(f"{setting}: {document.filename!r} must end in .pdf")
+        return document
 
 
-CONFIG_VALUES: tuple[tuple[str, Any, str], ...] = (
-    ("courseware_brand", {}, "Organisation, logo, colours, font and licence line for every output."),
-    (
-        "courseware_handouts",
-        [],
-        "The PDFs to write: (start document, file name, title, edition) tuples.",
-    ),
-    ("courseware_agenda_start", "09:00", "Clock time the course day starts, for the facilitator agenda."),
-    ("courseware_agenda_day_minutes", 330, "Minutes of instruction in one course day."),
-    ("courseware_guide_key_prefix", "guide", "Bibliography keys of the outbound guide start with this."),
-)
+@dc.dataclass(frozen=True)
+class Schedule:
+    """How lessons are laid out over days, with breaks and lunch."""
+
+    start: str = "09:00"  #: clock time each day starts
+    end: str = "17:30"  #: no lesson runs past this time
+    break_every: int = 90  #: at most this many minutes of instruction between breaks
+    break_minutes: int = 15
+    lunch_after: str = "12:00"  #: lunch at the first lesson boundary at or after this time
+    lunch_minutes: int = 60
+
+    def check(self, setting: str) -> None:
+        for name in ("start", "end", "lunch_after"):
+            if not _CLOCK.match(getattr(self, name)):
+                raise ConfigError(f"{setting}[{name!r}] must be a clock time like '09:00', not {getattr(self, name)!r}")
+        if minutes_of(self.end) <= minutes_of(self.start):
+            raise ConfigError(f"{setting}: 'end' must be later than 'start'")
+        for name in ("break_every", "break_minutes", "lunch_minutes"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{setting}[{name!r}] must be a positive number of minutes")
 
 
-def brand(config: Config) -> Brand:
-    return config._courseware_brand  # set in check_config
+def minutes_of(clock: str) -> int:
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)
 
 
-def handout_documents(config: Config) -> list[HandoutDocument]:
-    return config._courseware_handouts
+@dc.dataclass(frozen=True)
+class Standard:
+    """The content standard (shared/CONTENT.md) as numbers the build checks."""
+
+    objectives: tuple[int, int] = (3, 5)
+    vague_verbs: tuple[str, ...] = ("understand", "know", "learn", "appreciate", "be", "see", "realise", "become")
+    sections: tuple[int, int] = (3, 6)  #: teaching sections (``##`` with a slide block) per lesson
+    bullets: tuple[int, int] = (3, 6)  #: bullets on a section's slide (or one figure)
+    section_words: tuple[int, int] = (150, 500)  #: learner prose per teaching section
+    lesson_words: tuple[int, int] = (1200, 2500)  #: learner prose per lesson
+    questions: tuple[int, int] = (3, 5)  #: knowledge-check questions per lesson
+    options: int = 4  #: options per question
+    keypoints: tuple[int, int] = (3, 6)
+    minutes_per_question: int = 1
+    quiz_minutes: int = 2  #: on top of the minutes per question
+    keypoints_minutes: int = 2
+    transition_minutes: tuple[int, int] = (2, 6)  #: what a lesson's duration leaves beyond its timed parts
+    group_deliverable_minutes: int = 15  #: least time for an exercise done in groups
+    key_share: float = 0.4  #: per module, the most questions whose key sits at one position
+    longest_share: float = 0.4  #: per module, the most questions whose key is the longest option
+
+    def check(self, setting: str) -> None:
+        for f in dc.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple) and f.name != "vague_verbs":
+                if len(value) != 2 or value[0] > value[1]:
+                    raise ConfigError(f"{setting}[{f.name!r}] must be a (least, most) pair, not {value!r}")
+        if not 0 < self.key_share <= 1 or not 0 < self.longest_share <= 1:
+            raise ConfigError(f"{setting}: shares are fractions between 0 and 1")
+
+
+@dc.dataclass(frozen=True)
+class Settings:
+    """The checked settings; conf.py names each one ``courseware_<field>``."""
+
+    brand: Brand = dc.field(default_factory=Brand, metadata={
+        "help": "Organisation, logo, colours, font and licence line for every output.",
+        "rebuild": "html"})
+    handouts: tuple[HandoutDocument, ...] = dc.field(default=(), metadata={
+        "help": "The PDFs to write: (start document, file name, title, edition[, layout]).",
+        "rebuild": "html"})
+    handout_front: tuple[str, ...] = dc.field(default=(), metadata={
+        "help": "Pages printed after the contents of every learner and self-study PDF that "
+                "does not already hold them (the running case).",
+        "rebuild": "html"})
+    handout_back: tuple[str, ...] = dc.field(default=(), metadata={
+        "help": "Pages printed at the end of every learner and self-study PDF that does not already "
+                "hold them (the glossary).",
+        "rebuild": "html"})
+    paper: str = dc.field(default="A4", metadata={
+        "help": "Paper size of the PDFs: 'A4' or 'letter'.", "rebuild": "html"})
+    schedule: Schedule = dc.field(default_factory=Schedule, metadata={
+        "help": "Day start and end, breaks and lunch, for the agenda and the run-sheet.",
+        "rebuild": "html"})
+    standard: Standard = dc.field(default_factory=Standard, metadata={
+        "help": "The content standard's numbers, checked while pages are read.",
+        "rebuild": "env"})
+    attribution: str = dc.field(default="", metadata={
+        "help": "The line that credits the sources, on every PDF cover.", "rebuild": "html"})
+    base_url: str = dc.field(default="", metadata={
+        "help": "Where the course is published (ends in '/'); unset, no QR codes, "
+                "Open Graph or sitemap are written.",
+        "rebuild": "html"})
+    slides_url: str = dc.field(default="../slides/", metadata={
+        "help": "The decks' folder, relative to the HTML course's root.", "rebuild": "html"})
+    handouts_url: str = dc.field(default="../handouts/", metadata={
+        "help": "The PDFs' folder, relative to the HTML course's root.", "rebuild": "html"})
+    handouts_path: str = dc.field(default="handouts", metadata={
+        "help": "Folder of the print stylesheet and templates, relative to conf.py.", "rebuild": "html"})
+    fonts_path: str = dc.field(default="branding/fonts", metadata={
+        "help": "Folder of the font files every output uses, relative to conf.py.", "rebuild": "html"})
+
+
+def _convert(name: str, value: Any, confdir: Path):
+    setting = f"courseware_{name}"
+    if name == "brand":
+        brand = _from_dict(Brand, value, setting)
+        brand.check(setting, confdir)
+        return brand
+    if name == "schedule":
+        schedule = _from_dict(Schedule, value, setting)
+        schedule.check(setting)
+        return schedule
+    if name == "standard":
+        standard = _from_dict(Standard, value, setting)
+        standard.check(setting)
+        return standard
+    if name == "handouts":
+        if not isinstance(value, (list, tuple)):
+            raise ConfigError(f"{setting} must be a list of tuples")
+        return tuple(HandoutDocument.from_entry(entry, setting) for entry in value)
+    if name in ("handout_front", "handout_back"):
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{setting} must be a list of document names")
+        return tuple(value)
+    if name == "paper":
+        if value not in PAPER_SIZES:
+            raise ConfigError(f"{setting} must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(f"{setting} must be a string, not {value!r}")
+    if name == "base_url" and value and not (value.startswith("https://") and value.endswith("/")):
+        raise ConfigError(f"{setting} must start with 'https://' and end with '/', not {value!r}")
+    return value
 
 
 def _check(app: Sphinx, config: Config) -> None:
-    config._courseware_brand = Brand.from_config(config.courseware_brand)
-    documents = []
-    for entry in config.courseware_handouts:
-        if len(entry) != 4:
-            raise ConfigError(
-                f"courseware_handouts: each entry is (start, filename, title, edition); got {entry!r}"
-            )
-        document = HandoutDocument(*entry)
-        if document.edition not in EDITIONS:
-            raise ConfigError(
-                f"courseware_handouts: edition of {document.filename!r} must be one of "
-                f"{', '.join(EDITIONS)}, not {document.edition!r}"
-            )
-        if not document.filename.endswith(".pdf"):
-            raise ConfigError(f"courseware_handouts: {document.filename!r} must end in .pdf")
-        documents.append(document)
-    config._courseware_handouts = documents
-    if not re.match(r"^\d{1,2}:\d{2}$", config.courseware_agenda_start):
-        raise ConfigError(
-            f"courseware_agenda_start must look like '09:00', not {config.courseware_agenda_start!r}"
-        )
+    confdir = Path(app.confdir)
+    values = {}
+    for f in dc.fields(Settings):
+        raw = getattr(config, f"courseware_{f.name}")
+        values[f.name] = _convert(f.name, raw, confdir) if raw is not None else _default(f)
+    config._courseware = Settings(**values)
+
+
+def _default(f: dc.Field):
+    return f.default_factory() if f.default_factory is not dc.MISSING else f.default
+
+
+def settings(config: Config) -> Settings:
+    return config._courseware
 
 
 def setup_config(app: Sphinx) -> None:
-    for name, default, _help in CONFIG_VALUES:
-        app.add_config_value(name, default, "env")
+    for f in dc.fields(Settings):
+        app.add_config_value(f"courseware_{f.name}", None, f.metadata["rebuild"], description=f.metadata["help"])
     app.connect("config-inited", _check, priority=400)

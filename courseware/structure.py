@@ -1,0 +1,206 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The course's structure: which pages are lessons and modules, and what they hold.
+
+Everything the extension remembers across pages lives in one small Sphinx
+domain, ``course``: Sphinx purges a page's records when the page is read
+again and merges the records of parallel readers, so nothing here needs
+hand-written ``env-purge-doc`` or ``env-merge-info`` handlers. The functions
+below are the only way other modules ask about the course's shape.
+
+- A **lesson** is a page with ``duration`` in its front matter.
+- A **module** is a page of the root toctree that is not a lesson and has a
+  toctree of its own.
+- A **summary** page shows data of every lesson (an agenda, the coverage
+  tables) and is read again whenever any page changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+@dataclass
+class Question:
+    """What the standard needs to know of one knowledge-check question."""
+
+    line: int
+    key: int  #: index of the correct option (0 = A)
+    lengths: tuple[int, ...]  #: characters of each option's text
+    objectives: tuple[int, ...]
+
+
+@dataclass
+class Segment:
+    """One timed part of a lesson, in reading order: a section, an activity, the check..."""
+
+    kind: str  #: "section", "exercise", "discussion", "quiz", "keypoints"
+    title: str
+    minutes: int
+    mode: str  #: "talk", "solo", "pairs", "groups", "plenary"
+    optional: bool = False
+    anchor: str = ""
+
+
+@dataclass
+class Lesson:
+    docname: str
+    duration: int
+    objectives: tuple[str, ...] = ()
+    questions: list[Question] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A lesson as listed below a page: its docname, minutes and module page."""
+
+    docname: str
+    minutes: int
+    module: str | None
+
+
+class CourseDomain(Domain):
+    """Records of lessons and summary pages, kept per page."""
+
+    name = "course"
+    label = "Course"
+    data_version = 2
+    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set()}
+
+    @property
+    def lessons(self) -> dict[str, Lesson]:
+        return self.data["lessons"]
+
+    @property
+    def summaries(self) -> set[str]:
+        return self.data["summaries"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.lessons.pop(docname, None)
+        self.summaries.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self.lessons.update({d: r for d, r in otherdata["lessons"].items() if d in docnames})
+        self.summaries.update(d for d in otherdata["summaries"] if d in docnames)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+
+def domain(env: BuildEnvironment) -> CourseDomain:
+    return env.domains["course"]
+
+
+def record_lesson(env: BuildEnvironment, lesson: Lesson) -> None:
+    domain(env).lessons[lesson.docname] = lesson
+
+
+def lesson(env: BuildEnvironment, docname: str) -> Lesson | None:
+    return domain(env).lessons.get(docname)
+
+
+def lesson_duration(env: BuildEnvironment, docname: str) -> int | None:
+    """Minutes of a lesson, or None when ``docname`` is not a lesson."""
+    found = lesson(env, docname)
+    return found.duration if found else None
+
+
+def is_lesson(env: BuildEnvironment, docname: str) -> bool:
+    return lesson(env, docname) is not None
+
+
+def is_module(env: BuildEnvironment, docname: str) -> bool:
+    """A module is a page of the root toctree that is not a lesson and has a toctree."""
+    return (
+        docname in env.toctree_includes.get(env.config.root_doc, [])
+        and docname in env.toctree_includes
+        and not is_lesson(env, docname)
+    )
+
+
+def lessons_below(env: BuildEnvironment, docname: str) -> list[Row]:
+    """Lessons in toctree order below ``docname``, each with its module page."""
+    rows: list[Row] = []
+
+    def walk(doc: str, module: str | None, seen: set[str]) -> None:
+        for child in env.toctree_includes.get(doc, []):
+            if child in seen:
+                continue
+            seen.add(child)
+            minutes = lesson_duration(env, child)
+            if minutes is not None:
+                rows.append(Row(child, minutes, module))
+            else:
+                walk(child, child if module is None and is_module(env, child) else module, seen)
+
+    walk(docname, docname if is_module(env, docname) else None, {docname})
+    return rows
+
+
+def modules(env: BuildEnvironment) -> list[str]:
+    """Module pages in the root toctree's order (also those without lessons yet)."""
+    return [d for d in env.toctree_includes.get(env.config.root_doc, []) if is_module(env, d)]
+
+
+def module_of(env: BuildEnvironment, docname: str) -> str | None:
+    """The module page that holds a lesson, or None."""
+    for row in lessons_below(env, env.config.root_doc):
+        if row.docname == docname:
+            return row.module
+    return None
+
+
+def title(env: BuildEnvironment, docname: str) -> str:
+    return env.titles[docname].astext() if docname in env.titles else docname
+
+
+def depends_on_all_lessons(env: BuildEnvironment, docname: str) -> None:
+    """Note that ``docname`` shows data of every lesson (an agenda, the coverage tables)."""
+    domain(env).summaries.add(docname)
+
+
+def page_sections(tree: nodes.document, docname: str) -> list[tuple[str, nodes.section]]:
+    """The top section of each page in ``tree``, with the page's name.
+
+    A page's doctree has one; an assembled handout has one per page, inside
+    the ``start_of_file`` node that ``inline_all_toctrees`` wraps it in.
+    ``docname`` names the tree's own page.
+    """
+    found = []
+    for section in tree.findall(nodes.section):
+        if isinstance(section.parent, addnodes.start_of_file):
+            found.append((section.parent["docname"], section))
+        elif isinstance(section.parent, nodes.document):
+            found.append((docname, section))
+    return found
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _summaries_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Pages that summarise every lesson are read again whenever any page changes."""
+    if not (added or changed or removed):
+        return []
+    return sorted(domain(env).summaries - set(removed))
+
+
+def setup_structure(app: Sphinx) -> None:
+    app.add_domain(CourseDomain)
+    app.connect("env-get-outdated", _summaries_outdated)
