@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import activities, agenda, blocks, branding, config, handouts, html, lesson, quiz, references, slides
+from . import (
+    activities, agenda, blocks, branding, config, handouts, html, lesson, quiz, references, slides, standard, structure,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,8 +33,10 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict:
     config.setup_config(app)
+    structure.setup_structure(app)
     branding.setup_branding(app)
     lesson.setup_lesson(app)
+    standard.setup_standard(app)
     blocks.setup_blocks(app)
     activities.setup_activities(app)
     quiz.setup_quiz(app)

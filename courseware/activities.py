@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .directive import CourseDirective
+from .directive import CourseDirective, Options, mode, objective_list
 from .writers import ANSWER, FACILITATOR, LEARNER, add_node, html_box
 
 if TYPE_CHECKING:
@@ -49,22 +49,29 @@ class _Activity(CourseDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec = {
+    option_spec = Options({
         **CourseDirective.option_spec,
         "minutes": directives.positive_int,
         "lines": directives.nonnegative_int,
-    }
+        "objective": objective_list,
+        "mode": mode,
+        "optional": directives.flag,
+    })
     node_class: type[nodes.Element]
     prefix: str
+    default_mode: str
 
     def run(self) -> list[nodes.Node]:
         node = self.node_class(
             label=f"{self.prefix}: {self.arguments[0]}",
             title=self.arguments[0],
-            minutes=self.options.get("minutes"),
-            lines=self.options.get("lines", DEFAULT_LINES),
         )
         self.block(node)
+        node["minutes"] = self.options.get("minutes")
+        node["lines"] = self.options.get("lines", DEFAULT_LINES)
+        node["objectives"] = self.options.get("objective", ())
+        node["mode"] = self.options.get("mode", self.default_mode)
+        node["optional"] = "optional" in self.options
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
@@ -72,11 +79,13 @@ class _Activity(CourseDirective):
 class Exercise(_Activity):
     node_class = exercise
     prefix = "Exercise"
+    default_mode = "solo"
 
 
 class Discussion(_Activity):
     node_class = discussion
     prefix = "Discussion"
+    default_mode = "plenary"
 
 
 class Solution(CourseDirective):

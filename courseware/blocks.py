@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
-from .directive import CourseDirective
+from docutils.parsers.rst import directives
+
+from .directive import CourseDirective, Options
 from .writers import FACILITATOR, add_node, html_box
 
 if TYPE_CHECKING:
@@ -46,7 +48,20 @@ class _Block(CourseDirective):
 
 
 class Slide(_Block):
+    """``:minutes:`` is the time the section's slide stays up; ``:optional:`` marks a section to cut first."""
+
     node_class = slide
+    option_spec = Options({
+        **CourseDirective.option_spec,
+        "minutes": directives.positive_int,
+        "optional": directives.flag,
+    })
+
+    def run(self) -> list[nodes.Node]:
+        (node,) = super().run()
+        node["minutes"] = self.options.get("minutes")
+        node["optional"] = "optional" in self.options
+        return [node]
 
 
 class Notes(_Block):

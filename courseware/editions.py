@@ -19,6 +19,7 @@ from .writers import ANSWER, FACILITATOR, LEARNER, has_class
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {
     "learner": (FACILITATOR, ANSWER),
+    "self-study": (FACILITATOR, ANSWER),
     "facilitator": (LEARNER,),
 }
 

@@ -33,11 +33,10 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.nodes import inline_all_toctrees
 
-from . import config as cw_config
-from .branding import brand_css, copy_logo
-from .config import HandoutDocument, brand
+from .branding import brand_css, copy_logo, font_faces, font_files
+from .config import HandoutDocument, settings
 from .editions import filter_edition
-from .lesson import is_lesson, is_module, page_sections
+from .structure import is_lesson, is_module, page_sections
 from .references import citations_by_doc, plain_terms
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-EDITION_LABELS = {"learner": "Learner edition", "facilitator": "Facilitator guide"}
+EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study edition", "facilitator": "Facilitator guide"}
 
 
 @dataclass
@@ -104,7 +103,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
 
     def init(self) -> None:
         super().init()
-        self.assets = Path(self.confdir) / self.config.courseware_handouts_path
+        self.assets = Path(self.confdir) / settings(self.config).handouts_path
         self.jinja = Environment(
             loader=FileSystemLoader(self.assets / "templates"),
             autoescape=select_autoescape(["html"]),
@@ -241,7 +240,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
 
     def write_documents(self, _docnames) -> None:
         self.prepare_writing(self.env.all_docs.keys())
-        for document in cw_config.handout_documents(self.config):
+        for document in settings(self.config).handouts:
             if document.start not in self.env.all_docs:
                 logger.warning(
                     "courseware_handouts: start document %r of %s does not exist",
@@ -270,7 +269,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
 
     def write_html(self, document: HandoutDocument, tree: nodes.document) -> None:
         date = build_date()
-        the_brand = brand(self.config)
+        the_brand = settings(self.config).brand
         stylesheet = self.assets / "handout.css"
         html = self.jinja.get_template("handout.html").render(
             title=document.title,
@@ -278,14 +277,14 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             edition=document.edition,
             edition_label=EDITION_LABELS[document.edition],
             brand=the_brand,
-            brand_css=brand_css(the_brand),
+            brand_css=brand_css(the_brand, fonts=font_faces(the_brand.font, font_files(self.app), Path.as_uri)),
             logo=self.logo(),
             language=self.config.language or "en",
             date_iso=time.strftime("%Y-%m-%dT%H:%M:%SZ", date),
             date_human=time.strftime("%-d %B %Y", date),
             toc=self.table_of_contents(tree),
             body=self.body_html(tree, document.start),
-            attribution=self.config.courseware_attribution,
+            attribution=settings(self.config).attribution,
             style_hash=hashlib.sha256(stylesheet.read_bytes()).hexdigest()[:16],
         )
         target = Path(self.outdir) / document.filename
@@ -331,6 +330,4 @@ def setup_handouts(app: Sphinx) -> None:
     # WeasyPrint reports every rendering step at INFO; some theme packages
     # configure the root logger, which would print them all.
     std_logging.getLogger("weasyprint.progress").setLevel(std_logging.WARNING)
-    app.add_config_value("courseware_handouts_path", "handouts", "env")
-    app.add_config_value("courseware_attribution", "", "env")
     app.add_builder(HandoutsBuilder)

@@ -16,11 +16,10 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
-from .agenda import lessons_below
 from .branding import write_brand_assets
-from .config import handout_documents
+from .config import settings
 from .directive import CourseDirective
-from .lesson import is_lesson
+from .structure import is_lesson, lessons_below
 from .writers import SKIP, add_node
 
 if TYPE_CHECKING:
@@ -43,10 +42,6 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
         return
     for name in ("courseware.css", "courseware.js"):
         copy_asset_file(STATIC / name, Path(app.outdir) / "_static", force=True)
-    # the same font files the PDFs embed, so the course reads the same everywhere
-    fonts = Path(app.confdir) / app.config.courseware_handouts_path / "fonts"
-    for font in sorted(fonts.glob("*.ttf")):
-        copy_asset_file(font, Path(app.outdir) / "_static" / "fonts", force=True)
     write_brand_assets(app, exception)
 
 
@@ -95,7 +90,7 @@ class OutputLinks(SphinxPostTransform):
         if html and is_lesson(self.env, docname):
             top = next(self.document.findall(nodes.section), None)
             if top is not None:
-                uri = f"{_to_root(docname)}{self.config.courseware_slides_url}{docname}.html"
+                uri = f"{_to_root(docname)}{settings(self.config).slides_url}{docname}.html"
                 line = _link("Open this lesson's slide deck", uri)
                 line["classes"].append("cw-deck-link")
                 top.insert(1, line)
@@ -103,15 +98,15 @@ class OutputLinks(SphinxPostTransform):
     def download_list(self, docname: str) -> nodes.Node:
         root = _to_root(docname)
         pdfs = nodes.bullet_list()
-        for doc in handout_documents(self.config):
+        for doc in settings(self.config).handouts:
             label = "facilitator guide" if doc.edition == "facilitator" else "learner edition"
-            uri = f"{root}{self.config.courseware_handouts_url}{doc.filename}"
+            uri = f"{root}{settings(self.config).handouts_url}{doc.filename}"
             pdfs += nodes.list_item("", _link(f"{doc.title} (PDF, {label})", uri))
         decks = nodes.bullet_list()
         for row in lessons_below(self.env, self.config.root_doc):
-            uri = f"{root}{self.config.courseware_slides_url}{row.docname}.html"
+            uri = f"{root}{settings(self.config).slides_url}{row.docname}.html"
             decks += nodes.list_item("", _link(self.env.titles[row.docname].astext(), uri))
-        index = f"{root}{self.config.courseware_slides_url}index.html"
+        index = f"{root}{settings(self.config).slides_url}index.html"
         container = nodes.container(classes=["cw-downloads"])
         container += nodes.paragraph(text="Printable handouts:")
         container += pdfs
@@ -123,8 +118,6 @@ class OutputLinks(SphinxPostTransform):
 
 
 def setup_html(app: Sphinx) -> None:
-    app.add_config_value("courseware_slides_url", "../slides/", "html")
-    app.add_config_value("courseware_handouts_url", "../handouts/", "html")
     add_node(app, downloads, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_directive("downloads", Downloads)
     app.add_post_transform(OutputLinks)

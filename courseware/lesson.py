@@ -1,11 +1,13 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""What makes a page a lesson: ``duration``, ``objectives`` and ``keypoints``.
+"""What makes a page a lesson: ``duration``, ``objectives``, ``keypoints``, ``prepare``.
 
 A page is a lesson when it sets ``duration`` in its front matter or holds an
-``objectives`` block. Every lesson needs both; the checks run when the page is
-read, so the warning names the file and line. Lesson durations are kept in
-the environment (``env.courseware_lessons``) for the agenda and the decks.
+``objectives`` block. Every lesson needs both. When a lesson is read, its
+shape is recorded in the ``course`` domain (``structure.Lesson``): its
+objectives, its timed segments in reading order (sections, activities, the
+knowledge check, key points) and its questions. The agenda, the lesson
+plans and the teaching-standard checks (``standard.py``) read that record.
 """
 
 from __future__ import annotations
@@ -13,16 +15,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from . import structure
+from .activities import discussion, exercise
+from .blocks import slide
+from .config import settings
 from .directive import CourseDirective
-from .writers import add_node, html_box
+from .quiz import question, quiz, quiz_option
+from .structure import Lesson, Question, Segment
+from .writers import FACILITATOR, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +41,19 @@ class keypoints(nodes.General, nodes.Element):
     """The lesson's key points."""
 
 
+class prepare(nodes.General, nodes.Element):
+    """What the facilitator prepares and brings for the lesson (facilitators only)."""
+
+
 class _ListBlock(CourseDirective):
-    """A block whose content is parsed as Markdown; no options, no argument."""
+    """A block whose content is a Markdown bullet list."""
 
     has_content = True
     node_class: type[nodes.Element]
+    classes: tuple[str, ...] = ()
 
     def run(self) -> list[nodes.Node]:
-        node = self.node_class()
+        node = self.node_class(classes=list(self.classes))
         self.block(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         if not any(isinstance(child, (nodes.bullet_list, nodes.enumerated_list)) for child in node):
@@ -61,22 +72,47 @@ class Keypoints(_ListBlock):
     node_class = keypoints
 
 
-def lesson_duration(env: BuildEnvironment, docname: str) -> int | None:
-    """Minutes of a lesson, or None when ``docname`` is not a lesson."""
-    return getattr(env, "courseware_lessons", {}).get(docname)
+class Prepare(_ListBlock):
+    node_class = prepare
+    classes = (FACILITATOR,)
 
 
-def is_lesson(env: BuildEnvironment, docname: str) -> bool:
-    return lesson_duration(env, docname) is not None
+TIMED_ACTIVITIES = (exercise, discussion)
 
 
-def is_module(env: BuildEnvironment, docname: str) -> bool:
-    """A module is a page of the root toctree that is not a lesson and has a toctree."""
-    return (
-        docname in env.toctree_includes.get(env.config.root_doc, [])
-        and docname in env.toctree_includes
-        and not is_lesson(env, docname)
-    )
+def segments(top: nodes.section, config) -> list[Segment]:
+    """The timed parts of a lesson in reading order."""
+    standard = settings(config).standard
+    found: list[Segment] = []
+    for node in top.findall(lambda n: isinstance(n, (slide, exercise, discussion, quiz, keypoints))):
+        if isinstance(node, slide):
+            section = node.parent
+            if isinstance(section, nodes.section) and section.parent is top and node.get("minutes"):
+                found.append(Segment("section", section[0].astext(), node["minutes"], "talk",
+                                     node.get("optional", False), section["ids"][0] if section["ids"] else ""))
+        elif isinstance(node, TIMED_ACTIVITIES):
+            kind = "exercise" if isinstance(node, exercise) else "discussion"
+            found.append(Segment(kind, node["title"], node.get("minutes") or 0, node.get("mode", "solo"),
+                                 node.get("optional", False)))
+        elif isinstance(node, quiz):
+            count = sum(1 for _ in node.findall(question))
+            minutes = count * standard.minutes_per_question + standard.quiz_minutes
+            found.append(Segment("quiz", "Knowledge check", minutes, "solo"))
+        else:
+            found.append(Segment("keypoints", "Key points", standard.keypoints_minutes, "plenary"))
+    return found
+
+
+def questions(tree: nodes.Node) -> list[Question]:
+    found = []
+    for node in tree.findall(question):
+        options = [o for o in node.children if isinstance(o, quiz_option)]
+        key = next((i for i, o in enumerate(options) if o["correct"]), -1)
+        found.append(Question(
+            line=node.line or 0, key=key, lengths=tuple(len(o.astext().strip()) for o in options),
+            objectives=tuple(node.get("objectives", ())),
+        ))
+    return found
 
 
 def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
@@ -84,8 +120,8 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     metadata = env.metadata.get(docname, {})
-    has_objectives = next(doctree.findall(objectives), None) is not None
-    if "duration" not in metadata and not has_objectives:
+    found = next(doctree.findall(objectives), None)
+    if "duration" not in metadata and found is None:
         return
     location = (docname, 1)
     if "duration" not in metadata:
@@ -106,81 +142,42 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
             location=location, type="courseware", subtype="lesson",
         )
         return
-    if not has_objectives:
+    if found is None:
         logger.warning(
             "lesson has no 'objectives' block", location=location,
             type="courseware", subtype="lesson",
         )
-    env.courseware_lessons = getattr(env, "courseware_lessons", {})
-    env.courseware_lessons[docname] = minutes
-
-
-def page_sections(tree: nodes.document, docname: str) -> list[tuple[str, nodes.section]]:
-    """The top section of each page in ``tree``, with the page's name.
-
-    A page's doctree has one; an assembled handout has one per page, inside
-    the ``start_of_file`` node that ``inline_all_toctrees`` wraps it in.
-    ``docname`` names the tree's own page.
-    """
-    found = []
-    for section in tree.findall(nodes.section):
-        if isinstance(section.parent, addnodes.start_of_file):
-            found.append((section.parent["docname"], section))
-        elif isinstance(section.parent, nodes.document):
-            found.append((docname, section))
-    return found
+    items = tuple(item.astext().strip() for item in found.findall(nodes.list_item)) if found else ()
+    top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
+    structure.record_lesson(env, Lesson(
+        docname=docname, duration=minutes, objectives=items,
+        questions=questions(doctree),
+        segments=segments(top, app.config) if top is not None else [],
+    ))
 
 
 class LessonLine(SphinxPostTransform):
     """Under a lesson's title in the HTML course and the handouts: its duration.
 
-    Decks show the duration on their title slide instead (``slides.py``).
+    Decks show the duration on their title slide instead.
     """
 
     default_priority = 6
     builders = ("html", "dirhtml", "handouts")
 
     def run(self, **kwargs) -> None:
-        for docname, section in page_sections(self.document, self.env.docname):
-            minutes = lesson_duration(self.env, docname)
+        for docname, section in structure.page_sections(self.document, self.env.docname):
+            minutes = structure.lesson_duration(self.env, docname)
             if minutes is not None:
                 section.insert(1, nodes.paragraph(text=f"Duration: {minutes} minutes", classes=["cw-lesson-line"]))
-
-
-def depends_on_all_lessons(env: BuildEnvironment, docname: str) -> None:
-    """Note that ``docname`` shows data of every lesson (an agenda, the coverage tables)."""
-    env.courseware_summaries = getattr(env, "courseware_summaries", set())
-    env.courseware_summaries.add(docname)
-
-
-def _summaries_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    """Pages that summarise every lesson are rebuilt whenever any page changes."""
-    if not (added or changed or removed):
-        return []
-    return sorted(getattr(env, "courseware_summaries", set()) - set(removed))
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "courseware_lessons", {}).pop(docname, None)
-    getattr(env, "courseware_summaries", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    env.courseware_lessons = getattr(env, "courseware_lessons", {})
-    env.courseware_lessons.update(
-        {d: m for d, m in getattr(other, "courseware_lessons", {}).items() if d in docnames}
-    )
-    env.courseware_summaries = getattr(env, "courseware_summaries", set())
-    env.courseware_summaries |= {d for d in getattr(other, "courseware_summaries", set()) if d in docnames}
 
 
 def setup_lesson(app: Sphinx) -> None:
     add_node(app, objectives, html=html_box("objectives", "Objectives"))
     add_node(app, keypoints, html=html_box("keypoints"))  # under its own "Key points" heading
+    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"))
     app.add_directive("objectives", Objectives)
     app.add_directive("keypoints", Keypoints)
+    app.add_directive("prepare", Prepare)
     app.connect("doctree-read", _read_lesson)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-get-outdated", _summaries_outdated)
     app.add_post_transform(LessonLine)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
-from .directive import CourseDirective
+from .directive import CourseDirective, Options, objective_list
 from .writers import ANSWER, add_node, html_box
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class Quiz(CourseDirective):
 
 
 class Question(CourseDirective):
+    option_spec = Options({**CourseDirective.option_spec, "objective": objective_list})
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
@@ -79,6 +80,7 @@ class Question(CourseDirective):
         node = question(stem=self.arguments[0])
         node["ids"].append(f"cw-q-{serial}")
         self.block(node)
+        node["objectives"] = self.options.get("objective", ())
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
         options = next((c for c in body.children if isinstance(c, nodes.bullet_list)), None)

@@ -20,8 +20,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
 from .directive import CourseDirective
-from .agenda import lessons_below
-from .lesson import depends_on_all_lessons, is_lesson
+from .structure import depends_on_all_lessons, is_lesson, lessons_below
 from .writers import SKIP, add_node
 
 if TYPE_CHECKING:

@@ -30,11 +30,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_revealjs.nodes import revealjs_section
 
 from .activities import discussion, exercise, solution
-from .agenda import format_minutes, lessons_below
+from .agenda import format_minutes
+from .structure import ancestors as _ancestors, lesson_duration, lessons_below
 from .blocks import notes, slide
-from .config import brand
+from .config import settings
 from .branding import write_brand_assets
-from .lesson import keypoints, lesson_duration, objectives
+from .lesson import keypoints, objectives
 from .quiz import question, quiz_explanation, quiz_option
 from .references import cited_keys, entry_fields, link, plain_terms
 
@@ -55,13 +56,6 @@ def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "")
     return section
 
 
-def _ancestors(node: nodes.Node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
 def _within_activity(node: nodes.Node) -> bool:
     return any(isinstance(a, (exercise, discussion, question)) for a in _ancestors(node))
 
@@ -80,7 +74,7 @@ class ShapeDeck(SphinxPostTransform):
             subtitle = self.lesson_subtitle(docname)
         else:
             slides = self.index_slides(docname)
-            subtitle = brand(self.config).organisation
+            subtitle = settings(self.config).brand.organisation
         title = top[0]
         top.children = [title]
         top += nodes.paragraph(text=subtitle, classes=["cw-subtitle"])
