@@ -147,10 +147,15 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
             "lesson has no 'objectives' block", location=location,
             type="courseware", subtype="lesson",
         )
+    kind = str(metadata.get("type", "lesson"))
+    if kind not in structure.KINDS:
+        logger.warning("'type' must be one of %s, not %r", ", ".join(structure.KINDS), kind,
+                       location=location, type="courseware", subtype="lesson")
+        kind = "lesson"
     items = tuple(item.astext().strip() for item in found.findall(nodes.list_item)) if found else ()
     top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
     structure.record_lesson(env, Lesson(
-        docname=docname, duration=minutes, objectives=items,
+        docname=docname, duration=minutes, kind=kind, objectives=items,
         questions=questions(doctree),
         segments=segments(top, app.config) if top is not None else [],
     ))

@@ -15,6 +15,9 @@ knowledge check (questions, four options each), key points, every question
 and activity naming the objectives it assesses, every objective assessed,
 and a duration that equals its timed parts plus a transition allowance.
 
+A worksheet session (``type: worksheet``) is checked for its objectives,
+activities, assessment and timing only.
+
 Per module, once every page is read: answer positions balanced and the key
 not usually the longest option.
 """
@@ -85,6 +88,11 @@ def check_lesson(app: Sphinx, doctree: nodes.document) -> None:
     std = settings(app.config).standard
     page = (env.docname, 1)
     _check_objectives(doctree, lesson, std, page)
+    if lesson.kind == "worksheet":  # activities only: each with its time and a model answer
+        _check_activities(doctree, std, page)
+        _check_assessment(doctree, lesson, page)
+        _check_timing(lesson, std, page)
+        return
     _check_sections(top, std, page)
     total = prose_words(top)
     if not _between(total, std.lesson_words):

@@ -8,7 +8,8 @@ again and merges the records of parallel readers, so nothing here needs
 hand-written ``env-purge-doc`` or ``env-merge-info`` handlers. The functions
 below are the only way other modules ask about the course's shape.
 
-- A **lesson** is a page with ``duration`` in its front matter.
+- A **lesson** is a page with ``duration`` in its front matter. A worksheet
+  session (``type: worksheet``) is a lesson made of activities only.
 - A **module** is a page of the root toctree that is not a lesson and has a
   toctree of its own.
 - A **summary** page shows data of every lesson (an agenda, the coverage
@@ -53,10 +54,16 @@ class Segment:
     anchor: str = ""
 
 
+KINDS = ("lesson", "worksheet")
+
+
 @dataclass
 class Lesson:
+    """A timed session: a lesson, or a worksheet session (front matter ``type: worksheet``)."""
+
     docname: str
     duration: int
+    kind: str = "lesson"
     objectives: tuple[str, ...] = ()
     questions: list[Question] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
