@@ -49,8 +49,20 @@ logger = logging.getLogger(__name__)
 COURSE_BLOCKS = (slide, notes, exercise, discussion, quiz, keypoints, objectives, solution, prepare, nodes.figure)
 
 
+class _Collector:
+    """Problems found on the page being read, as (message, line)."""
+
+    found: list[tuple[str, int]] = []
+
+
 def _warn(message: str, location, *args) -> None:
-    logger.warning(message, *args, location=location, type="courseware", subtype="standard")
+    line = location[1] if isinstance(location, tuple) else (getattr(location, "line", None) or 1)
+    _Collector.found.append((message % args, line))
+
+
+def _emit(env: BuildEnvironment, docname: str, problems) -> None:
+    for message, line in problems:
+        logger.warning(message, location=(docname, line), type="courseware", subtype="standard")
 
 
 def words(node: nodes.Node) -> int:
@@ -80,13 +92,24 @@ def _between(value: int, bounds: tuple[int, int]) -> bool:
 
 
 def check_lesson(app: Sphinx, doctree: nodes.document) -> None:
+    """Check a lesson when it is read; keep the problems with the lesson's record.
+
+    They are reported on every build (``report``), not only when the page is
+    read again: an unchanged page that breaks the standard still fails ``make``.
+    """
     env = app.env
     lesson = structure.lesson(env, env.docname)
     top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
     if lesson is None or top is None:
         return
+    _Collector.found = []
+    _check(app, doctree, lesson, top)
+    lesson.problems = sorted(_Collector.found, key=lambda p: p[1])
+
+
+def _check(app: Sphinx, doctree: nodes.document, lesson: structure.Lesson, top: nodes.section) -> None:
     std = settings(app.config).standard
-    page = (env.docname, 1)
+    page = (app.env.docname, 1)
     _check_objectives(doctree, lesson, std, page)
     if lesson.kind == "worksheet":  # activities only: each with its time and a model answer
         _check_activities(doctree, std, page)
@@ -210,8 +233,10 @@ def _check_timing(lesson: structure.Lesson, std: Standard, page) -> None:
 # -- per module --------------------------------------------------------------------
 
 
-def check_modules(app: Sphinx, env: BuildEnvironment) -> None:
-    """Answer positions and option lengths, per module, once every page is read."""
+def report(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every build: the problems of each lesson, then answer positions and lengths per module."""
+    for docname in sorted(structure.domain(env).lessons):
+        _emit(env, docname, structure.lesson(env, docname).problems)
     std = settings(app.config).standard
     by_module: dict[str, list[tuple[str, structure.Question]]] = {}
     for row in structure.lessons_below(env, env.config.root_doc):
@@ -230,6 +255,7 @@ def _check_balance(env, module: str, questions, std: Standard) -> None:
     keyed = [(d, q) for d, q in questions if q.key >= 0]
     if not keyed:
         return
+    _Collector.found = []
     location = (keyed[0][0], keyed[0][1].line)
     name = structure.title(env, module) if module != env.config.root_doc else "Lessons outside a module"
     counts = Counter(q.key for _, q in keyed)
@@ -249,8 +275,9 @@ def _check_balance(env, module: str, questions, std: Standard) -> None:
         _warn("%s: the answer is the longest option in %d of %d questions (at most %d %%); shorten the answer "
               "or lengthen a distractor in some of: %s", location, name, len(longest), len(keyed),
               round(std.longest_share * 100), _where(env, longest))
+    _emit(env, keyed[0][0], _Collector.found)
 
 
 def setup_standard(app: Sphinx) -> None:
     app.connect("doctree-read", check_lesson, priority=600)  # after lesson.py has recorded the lesson
-    app.connect("env-check-consistency", check_modules)
+    app.connect("env-updated", report)

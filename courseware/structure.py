@@ -67,6 +67,7 @@ class Lesson:
     objectives: tuple[str, ...] = ()
     questions: list[Question] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    problems: list[tuple[str, int]] = field(default_factory=list)  #: the standard's findings, (message, line)
 
 
 @dataclass(frozen=True)
