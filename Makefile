@@ -11,27 +11,39 @@ BUILD     := _build
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts site kit serve test bench bib clean venv
+.PHONY: all html slides handouts outputs site kit lab serve test bench bib clean venv system
 
-all: venv
-	$(MAKE) -j3 html slides handouts
+# The HTML course first: it reads and checks every page once, so a mistake is
+# reported once; then the decks and the PDFs side by side.
+all: system venv
+	$(MAKE) html
+	$(MAKE) -j2 outputs
+
+outputs: slides handouts
+
+# What the build needs from the system, said in one line each when it is missing.
+system:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1)); set PYTHON=python3.11 or install it"; exit 1; }
+	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(not (ctypes.util.find_library("pango-1.0") and ctypes.util.find_library("pangoft2-1.0")))' || \
+		{ echo "make: the PDF handouts need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; }
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 html: venv
-	$(SPHINX) -b html $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/html source $(BUILD)/html
+	$(SPHINX) -b html -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/html source $(BUILD)/html
 
+# sphinx-revealjs is loaded for the decks only (-t slides): it is not parallel-safe.
 slides: venv
-	$(SPHINX) -b revealjs $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
+	$(SPHINX) -b revealjs -t slides $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
 
 handouts: venv
-	$(SPHINX) -b handouts $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/handouts source $(BUILD)/handouts
+	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/handouts source $(BUILD)/handouts
 
 # The three outputs side by side, as published and as carried to a classroom.
 site: all
@@ -46,10 +58,11 @@ serve: venv
 bib: venv
 	$(BIN)/python -W ignore::RuntimeWarning -m courseware.guide source/guide.bib
 
-test: venv
+test: system venv
+	$(BIN)/ruff check courseware tests conf.py
 	$(BIN)/python -m pytest
 
-bench: venv
+bench: system venv
 	$(BIN)/python tests/bench.py
 
 clean:

@@ -23,6 +23,7 @@ from .config import Brand, settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 LOGO_NAME = "brand-logo"
 #: file name ending -> (weight, style)
@@ -34,15 +35,15 @@ FACES = {
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 
-def logo_file(app: Sphinx) -> Path | None:
-    """The brand's logo on disk, or None when the brand has none."""
-    logo = settings(app.config).brand.logo
-    return Path(app.confdir) / logo if logo else None
+def logo_file(project: Sphinx | Builder) -> Path | None:
+    """The brand's logo on disk, or None when the brand has none (``project``: the app or a builder)."""
+    logo = settings(project.config).brand.logo
+    return Path(project.confdir) / logo if logo else None
 
 
-def font_files(app: Sphinx) -> list[Path]:
+def font_files(project: Sphinx | Builder) -> list[Path]:
     """The brand's font files, each with a face name ``FACES`` knows."""
-    folder = Path(app.confdir) / settings(app.config).fonts_path
+    folder = Path(project.confdir) / settings(project.config).fonts_path
     return sorted(p for p in folder.glob("*") if p.suffix in FONT_SUFFIXES and p.stem.rsplit("-", 1)[-1] in FACES)
 
 
@@ -76,9 +77,9 @@ def _write_if_changed(target: Path, data: bytes) -> None:
         target.write_bytes(data)
 
 
-def copy_logo(app: Sphinx, directory: Path) -> str:
+def copy_logo(project: Sphinx | Builder, directory: Path) -> str:
     """Copy the logo into ``directory``; return its file name ("" without a logo)."""
-    source = logo_file(app)
+    source = logo_file(project)
     if source is None:
         return ""
     name = LOGO_NAME + source.suffix

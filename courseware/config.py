@@ -242,13 +242,27 @@ def _convert(name: str, value: Any, confdir: Path):
     return value
 
 
-def _check(app: Sphinx, config: Config) -> None:
-    confdir = Path(app.confdir)
-    values = {}
+def from_values(values: dict[str, Any], confdir: Path) -> Settings:
+    """Check the raw ``courseware_*`` values (``None`` for unset) and build the settings."""
+    checked = {}
     for f in dc.fields(Settings):
-        raw = getattr(config, f"courseware_{f.name}")
-        values[f.name] = _convert(f.name, raw, confdir) if raw is not None else _default(f)
-    config._courseware = Settings(**values)
+        raw = values.get(f"courseware_{f.name}")
+        checked[f.name] = _convert(f.name, raw, confdir) if raw is not None else _default(f)
+    return Settings(**checked)
+
+
+def read_settings(confdir: Path) -> Settings:
+    """The settings a project's conf.py declares, read without building (tests, tools)."""
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    return from_values({k: v for k, v in raw.items() if k.startswith("courseware_")}, confdir)
+
+
+def _check(app: Sphinx, config: Config) -> None:
+    values = {f"courseware_{f.name}": getattr(config, f"courseware_{f.name}") for f in dc.fields(Settings)}
+    config._courseware = from_values(values, Path(app.confdir))
 
 
 def _default(f: dc.Field):

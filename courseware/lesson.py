@@ -95,6 +95,8 @@ def segments(top: nodes.section, config) -> list[Segment]:
             found.append(Segment(kind, node["title"], node.get("minutes") or 0, node.get("mode", "solo"),
                                  node.get("optional", False)))
         elif isinstance(node, quiz):
+            if any(isinstance(a, TIMED_ACTIVITIES) for a in structure.ancestors(node)):
+                continue  # part of the activity's time
             count = sum(1 for _ in node.findall(question))
             minutes = count * standard.minutes_per_question + standard.quiz_minutes
             found.append(Segment("quiz", "Knowledge check", minutes, "solo"))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Set
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
@@ -107,16 +108,21 @@ class CourseDomain(Domain):
         return []
 
 
-def domain(env: BuildEnvironment) -> CourseDomain:
-    return env.domains["course"]
+def _data(env: BuildEnvironment) -> dict[str, Any]:
+    """The domain's records; ``env.domaindata`` also holds them in a pickled environment."""
+    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set()})
+
+
+def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
+    return _data(env)["lessons"]
 
 
 def record_lesson(env: BuildEnvironment, lesson: Lesson) -> None:
-    domain(env).lessons[lesson.docname] = lesson
+    lessons(env)[lesson.docname] = lesson
 
 
 def lesson(env: BuildEnvironment, docname: str) -> Lesson | None:
-    return domain(env).lessons.get(docname)
+    return lessons(env).get(docname)
 
 
 def lesson_duration(env: BuildEnvironment, docname: str) -> int | None:
@@ -170,13 +176,18 @@ def module_of(env: BuildEnvironment, docname: str) -> str | None:
     return None
 
 
+def builder(env: BuildEnvironment) -> Builder:
+    """The builder at work, for a post-transform (Sphinx 9 deprecates ``transform.app``)."""
+    return env._app.builder
+
+
 def title(env: BuildEnvironment, docname: str) -> str:
     return env.titles[docname].astext() if docname in env.titles else docname
 
 
 def depends_on_all_lessons(env: BuildEnvironment, docname: str) -> None:
     """Note that ``docname`` shows data of every lesson (an agenda, the coverage tables)."""
-    domain(env).summaries.add(docname)
+    _data(env)["summaries"].add(docname)
 
 
 def page_sections(tree: nodes.document, docname: str) -> list[tuple[str, nodes.section]]:
@@ -206,7 +217,7 @@ def _summaries_outdated(app: Sphinx, env: BuildEnvironment, added, changed, remo
     """Pages that summarise every lesson are read again whenever any page changes."""
     if not (added or changed or removed):
         return []
-    return sorted(domain(env).summaries - set(removed))
+    return sorted(_data(env)["summaries"] - set(removed))
 
 
 def setup_structure(app: Sphinx) -> None:

@@ -1,10 +1,14 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""Build each output of the course once per test session, then inspect it.
+"""Two kinds of tests, two kinds of fixtures.
 
-The builds run on a copy of the tree (so tests never touch ``_build/``),
-with the Makefile's options (warnings are errors), the three builders side
-by side.
+- The extension is tested on tiny projects under ``tests/roots/`` with
+  Sphinx's own testing fixtures (``app``, ``make_app``), in process, one
+  builder at a time (``@pytest.mark.sphinx("html", testroot="vocabulary")``).
+- The course is built once per session from a copy of the whole repository
+  (tracked and untracked files, as a fresh clone would have them), the way
+  the Makefile builds it, and its tests read lessons, modules and PDFs from
+  the course's own configuration and environment.
 """
 
 from __future__ import annotations
@@ -15,15 +19,70 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+pytest_plugins = ["sphinx.testing.fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TREE = ("conf.py", "source", "slides", "handouts", "courseware")
-BUILDERS = {"html": "html", "slides": "revealjs", "handouts": "handouts"}
+ROOTS = Path(__file__).resolve().parent / "roots"
+#: output folder -> (builder, extra options), in the Makefile's order
+BUILDS = {
+    "html": ("html", ["-j", "auto"]),
+    "slides": ("revealjs", ["-t", "slides"]),
+    "handouts": ("handouts", ["-j", "auto"]),
+}
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def repository_files() -> list[str]:
+    """The files a fresh clone holds: tracked, and new files not ignored."""
+    return subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+
+
+def copy_repository(target: Path) -> Path:
+    for name in repository_files():
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def sphinx_build(root: Path, output: str, *extra: str) -> subprocess.Popen:
+    builder, options = BUILDS[output]
+    command = [
+        str(BIN / "sphinx-build"), "-b", builder, *options, "-W", "--keep-going", "-n", "-q",
+        "-c", ".", "-d", f"_build/doctrees/{output}", "source", f"_build/{output}", *extra,
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def build_all(root: Path) -> list[str]:
+    """Build the three outputs as ``make`` does: HTML first, then decks and PDFs side by side."""
+    failures = []
+    first = sphinx_build(root, "html")
+    log, _ = first.communicate()
+    if first.returncode:
+        return [f"--- html (exit {first.returncode}) ---\n{log}"]
+    rest = {output: sphinx_build(root, output) for output in ("slides", "handouts")}
+    for output, process in rest.items():
+        log, _ = process.communicate()
+        if process.returncode:
+            failures.append(f"--- {output} (exit {process.returncode}) ---\n{log}")
+    return failures
 
 
 @dataclass
@@ -42,45 +101,45 @@ class Course:
         with open(self.out("doctrees") / "html" / f"{docname}.doctree", "rb") as f:
             return pickle.load(f)
 
+    @cached_property
     def env(self):
         with open(self.out("doctrees") / "html" / "environment.pickle", "rb") as f:
             return pickle.load(f)
 
+    @cached_property
+    def settings(self):
+        """The course's checked settings (``courseware.config.Settings``), read from its conf.py."""
+        from courseware.config import read_settings
+
+        return read_settings(self.root)
+
+    @property
+    def records(self) -> dict:
+        return self.env.domaindata["course"]["lessons"]
+
     def lessons(self) -> list[str]:
         """Docnames of every lesson, in toctree order."""
-        from courseware.agenda import lessons_below
+        return [row.docname for row in self.rows()]
 
-        return [row.docname for row in lessons_below(self.env(), "index")]
+    def rows(self):
+        from courseware.structure import lessons_below
 
+        return lessons_below(self.env, self.env.config.root_doc)
 
-def sphinx_build(root: Path, builder: str, output: str, *extra: str) -> subprocess.Popen:
-    command = [
-        str(BIN / "sphinx-build"), "-b", builder, "-W", "--keep-going", "-n", "-q",
-        "-c", ".", "-d", f"_build/doctrees/{output}", "source", f"_build/{output}", *extra,
-    ]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    def modules(self) -> list[str]:
+        env = self.env
+        return [d for d in env.toctree_includes.get(env.config.root_doc, []) if d in env.toctree_includes
+                and d not in self.records]
 
-
-def copy_tree(target: Path) -> Path:
-    for name in TREE:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    def pdfs(self, edition: str | None = None, layout: str = "text") -> list[Path]:
+        return [self.out("handouts") / d.filename for d in self.settings.handouts
+                if (edition is None or d.edition == edition) and d.layout == layout]
 
 
 @pytest.fixture(scope="session")
 def course(tmp_path_factory) -> Course:
-    root = copy_tree(tmp_path_factory.mktemp("course"))
-    builds = {output: sphinx_build(root, builder, output) for output, builder in BUILDERS.items()}
-    failures = []
-    for output, process in builds.items():
-        log, _ = process.communicate()
-        if process.returncode:
-            failures.append(f"--- {output} (exit {process.returncode}) ---\n{log}")
+    root = copy_repository(tmp_path_factory.mktemp("course"))
+    failures = build_all(root)
     if failures:
         pytest.fail("building the course failed:\n" + "\n".join(failures), pytrace=False)
     return Course(root)

@@ -44,8 +44,13 @@ PAGE_SIZES = {"A4": "A4", "letter": "letter"}
 
 
 def build_date() -> time.struct_time:
+    """``SOURCE_DATE_EPOCH`` (``make`` sets it from the last commit), else today at midnight:
+    a date that changes by the second would make every build render every PDF again."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.gmtime(int(epoch)) if epoch else time.gmtime()
+    if epoch:
+        return time.gmtime(int(epoch))
+    now = time.time()
+    return time.gmtime(now - now % 86400)
 
 
 class HandoutsBuilder(SingleFileHTMLBuilder):
@@ -63,11 +68,14 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             raise SphinxError(problem)
         super().init()
         self.assets = Path(self.confdir) / settings(self.config).handouts_path
+        if not (self.assets / "templates" / "handout.html").is_file():
+            raise SphinxError(f"courseware_handouts_path: {self.assets} holds no templates/handout.html "
+                              "(the print template and handout.css)")
         self.jinja = Environment(
             loader=FileSystemLoader(self.assets / "templates"),
             autoescape=select_autoescape(["html"]),
         )
-        self.pending: list[tuple[HandoutDocument, str, str]] = []
+        self.pending: list[tuple[HandoutDocument, str]] = []
 
     # -- assembling -------------------------------------------------------------
 
@@ -116,7 +124,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         date = build_date()
         config = settings(self.config)
         brand = config.brand
-        faces = font_faces(brand.font, font_files(self.app), Path.as_uri)
+        faces = font_faces(brand.font, font_files(self), Path.as_uri)
         page = f"@page {{ size: {PAGE_SIZES[config.paper]}; }}\n"
         html = self.jinja.get_template("handout.html").render(
             title=document.title,
@@ -133,16 +141,11 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             body=self.body_html(tree, document.start),
             attribution=config.attribution,
         )
-        target = Path(self.outdir) / document.filename
-        target.with_suffix(".html").write_text(html, encoding="utf-8")
-        key = pdf.render_key(html, Path(self.outdir), self.assets / "handout.css")
-        if pdf.up_to_date(target, key):
-            logger.info(f"{document.filename}: unchanged")
-            return
-        self.pending.append((document, html, key))
+        (Path(self.outdir) / document.filename).with_suffix(".html").write_text(html, encoding="utf-8")
+        self.pending.append((document, html))
 
     def logo(self) -> str:
-        name = copy_logo(self.app, Path(self.outdir) / "_images")
+        name = copy_logo(self, Path(self.outdir) / "_images")
         return f"_images/{name}" if name else ""
 
     def finish(self) -> None:
@@ -150,11 +153,20 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         self.render_pending()
 
     def render_pending(self) -> None:
-        if not self.pending:
+        """Render the PDFs whose inputs changed (images are in place by now: keys cover them)."""
+        stylesheet = self.assets / "handout.css"
+        todo = []
+        for document, html in self.pending:
+            key = pdf.render_key(html, Path(self.outdir), stylesheet)
+            if pdf.up_to_date(Path(self.outdir) / document.filename, key):
+                logger.info(f"{document.filename}: unchanged")
+            else:
+                todo.append((document, html, key))
+        self.pending.clear()
+        if not todo:
             return
-        stylesheet = str(self.assets / "handout.css")
-        jobs = [(html, str(self.outdir) + "/", str(Path(self.outdir) / doc.filename), stylesheet)
-                for doc, html, _key in self.pending]
+        jobs = [(html, str(self.outdir) + "/", str(Path(self.outdir) / doc.filename), str(stylesheet))
+                for doc, html, _key in todo]
         workers = min(len(jobs), os.cpu_count() or 1)
         logger.info(darkgreen(f"rendering {len(jobs)} PDF(s) with WeasyPrint ({workers} processes)"))
         if workers == 1:
@@ -162,13 +174,12 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 results = list(pool.map(pdf.render_pdf, *zip(*jobs)))
-        for (document, _html, key), (target, messages) in zip(self.pending, results):
+        for (_document, _html, key), (target, messages) in zip(todo, results):
             logger.info(f"  {Path(target).name}")
             for message in messages:
                 logger.warning("%s: WeasyPrint: %s", Path(target).name, message, type="courseware", subtype="pdf")
-            if not messages:
+            if not messages:  # a PDF with warnings is rendered (and reported) again next time
                 pdf.mark_rendered(Path(target), key)
-        self.pending.clear()
 
 
 def setup_builder(app: Sphinx) -> None:

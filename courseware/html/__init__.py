@@ -81,7 +81,7 @@ class DownloadLinks(SphinxPostTransform):
 
     def download_list(self, docname: str) -> nodes.Node:
         config = settings(self.config)
-        root = relative_uri(self.app.builder.get_target_uri(docname), "")
+        root = relative_uri(structure.builder(self.env).get_target_uri(docname), "")
         pdfs = nodes.bullet_list()
         for doc in config.handouts:
             label = {"facilitator": "for facilitators", "self-study": "with answers, for study alone",
@@ -90,8 +90,8 @@ class DownloadLinks(SphinxPostTransform):
         decks = nodes.bullet_list()
         for row in structure.lessons_below(self.env, self.config.root_doc):
             decks += nodes.list_item("", _link(structure.title(self.env, row.docname),
-                                               deck_uri(self.app.builder, docname, row.docname)))
-        index = deck_uri(self.app.builder, docname, self.config.root_doc)
+                                               deck_uri(structure.builder(self.env), docname, row.docname)))
+        index = deck_uri(structure.builder(self.env), docname, self.config.root_doc)
         container = nodes.container(classes=["cw-downloads"])
         container += nodes.paragraph(text="Printable handouts:")
         container += pdfs
@@ -120,7 +120,7 @@ class DeckLink(SphinxPostTransform):
             return
         top = next(self.document.findall(nodes.section), None)
         if top is not None:
-            line = _link("Open this lesson's slide deck", deck_uri(self.app.builder, docname, docname))
+            line = _link("Open this lesson's slide deck", deck_uri(structure.builder(self.env), docname, docname))
             line["classes"].append("cw-deck-link")
             top.insert(1, line)
 

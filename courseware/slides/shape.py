@@ -99,7 +99,7 @@ class DeckCitations(SphinxPostTransform):
                     docname, anchor = _docname(ref, target), ""
                 if docname is None or docname not in self.env.all_docs or is_deck(self.env, docname):
                     continue
-                uri = html + self.app.builder.get_target_uri(docname) + (f"#{anchor}" if anchor else "")
+                uri = html + structure.builder(self.env).get_target_uri(docname) + (f"#{anchor}" if anchor else "")
                 text = ref.astext() if ref.get("refexplicit") or kind == "doc" else std.labels[target.lower()][2]
                 ref.replace_self(nodes.reference("", text or docname, refuri=_from_deck(self.env.docname) + uri))
 
@@ -216,7 +216,7 @@ class ShapeDeck(SphinxPostTransform):
         for index, (module, lessons) in enumerate(modules.items()):
             items = nodes.bullet_list()
             for row in lessons:
-                uri = self.app.builder.get_relative_uri(docname, row.docname)
+                uri = structure.builder(self.env).get_relative_uri(docname, row.docname)
                 text = f"{structure.title(self.env, row.docname)} ({format_minutes(row.minutes)})"
                 items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", text, refuri=uri)))
             title = structure.title(self.env, module) if module else "Introduction"

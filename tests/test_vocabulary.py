@@ -1,0 +1,241 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Every directive of the vocabulary through every builder, on a tiny course (tests/roots/test-vocabulary)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from shutil import copytree
+
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+from pypdf import PdfReader
+from sphinx.testing.util import SphinxTestApp
+
+from courseware.quiz import question
+
+WRITERS = ["html", "dirhtml", "latex", "text"]
+
+
+def build_root(root: Path, srcdir: Path, builder: str, tags=()) -> SphinxTestApp:
+    """Copy a test root to ``srcdir`` (once) and build it with ``builder``, in process."""
+    if not srcdir.exists():
+        copytree(root, srcdir)
+    app = SphinxTestApp(builder, srcdir=srcdir, tags=tags)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def slides_of(deck: BeautifulSoup):
+    return [s for s in deck.select(".slides section") if not s.find("section")]
+
+
+@pytest.mark.parametrize("builder", WRITERS)
+def test_every_writer_handles_every_node(rootdir, tmp_path, builder):
+    app = build_root(rootdir / "test-vocabulary", tmp_path / "src", builder)
+    assert app.warning.getvalue() == ""
+    assert any(app.outdir.iterdir())
+
+
+# -- HTML course ---------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="vocabulary")
+def test_html_course_blocks(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = soup(app.outdir / "mod/lesson.html")
+    article = page.select_one("article, div.body, body")
+    assert article.select_one(".cw-objectives")
+    assert article.select_one(".cw-prepare.cw-facilitator")
+    for block in article.select(".cw-notes, .cw-slide"):
+        assert "cw-facilitator" in block["class"]
+    solution = article.select_one("details.cw-solution")
+    assert solution is not None and not solution.has_attr("open")
+    questions = article.select("fieldset.cw-question")
+    assert len(questions) == 4
+    assert all(len(q.select("input[data-correct]")) == 1 for q in questions)
+    assert article.select_one(".cw-lesson-line").get_text() == "Duration: 30 minutes"
+
+
+@pytest.mark.sphinx("html", testroot="vocabulary")
+def test_lengths_and_agenda_come_from_the_durations(app):
+    app.build()
+    home = soup(app.outdir / "index.html")
+    assert "It lasts 30 min over one day." in home.get_text(" ", strip=True)
+    assert "The module lasts 30 min." in soup(app.outdir / "mod/index.html").get_text(" ", strip=True)
+    agenda = home.select_one("table.cw-agenda")
+    rows = [r.get_text(" ", strip=True) for r in agenda.select("tbody tr")]
+    assert rows[-1] == "Total instruction 30 min"
+    assert any(r.startswith("A lesson 30 min 09:00") for r in rows)
+
+
+@pytest.mark.parametrize("builder, page", [("html", "mod/lesson.html"), ("dirhtml", "mod/lesson/index.html")])
+def test_links_to_decks_and_pdfs_hold_under_html_and_dirhtml(rootdir, tmp_path, builder, page):
+    app = build_root(rootdir / "test-vocabulary", tmp_path / "src", builder)
+    build_root_dir = app.outdir.parent  # the folder that holds every output
+    lesson = app.outdir / page
+    deck = soup(lesson).select_one("p.cw-deck-link a")["href"]
+    assert (lesson.parent / deck).resolve() == (build_root_dir / "slides/mod/lesson.html").resolve()
+    home = app.outdir / "index.html"
+    links = [a["href"] for a in soup(home).select(".cw-downloads a")]
+    assert (home.parent / next(h for h in links if h.endswith("workbook.pdf"))).resolve() == \
+        (build_root_dir / "handouts/workbook.pdf").resolve()
+    assert (home.parent / next(h for h in links if h.endswith("mod/lesson.html"))).resolve() == \
+        (build_root_dir / "slides/mod/lesson.html").resolve()
+
+
+# -- decks ----------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("revealjs", testroot="vocabulary", tags=["slides"])
+def test_only_lessons_and_the_index_get_decks(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    written = sorted(p.relative_to(app.outdir).as_posix() for p in app.outdir.rglob("*.html")
+                     if "_static" not in p.parts)
+    assert written == ["index.html", "mod/lesson.html"]
+
+
+@pytest.mark.sphinx("revealjs", testroot="vocabulary", tags=["slides"])
+def test_every_course_node_has_deck_behaviour(app):
+    app.build()
+    html = (app.outdir / "mod/lesson.html").read_text(encoding="utf-8")
+    assert html.count("<section") == html.count("</section>"), "every <section> is closed"
+    deck = soup(app.outdir / "mod/lesson.html")
+    text = deck.select_one(".slides").get_text(" ", strip=True)
+    assert "The solution text." not in text, "a solution never reaches a slide"
+    assert text.count("A question inside the exercise?") == 1, "a nested question gets one slide, not two"
+    assert "Show the answer" not in text and not deck.select("fieldset, input, details")
+    assert not deck.select(".cw-box"), "nested blocks are unwrapped, not drawn as boxes"
+    assert "A slide block nested in an exercise" in text
+    questions = [s for s in slides_of(deck) if s.get("data-cw-kind") == "question"]
+    assert len(questions) == 4
+    for slide in questions:
+        assert len(slide.select("ol.cw-options > li")) == 4
+        mark = slide.select_one("li.cw-correct .fragment.cw-answer-mark")
+        assert mark is not None, "the answer is revealed on the next step"
+        notes = slide.select_one("aside.notes").get_text(" ", strip=True)
+        assert notes.startswith("Answer:")
+
+
+@pytest.mark.sphinx("revealjs", testroot="vocabulary", tags=["slides"])
+def test_deck_sources_and_links(app):
+    app.build()
+    deck = soup(app.outdir / "mod/lesson.html")
+    figure = next(s for s in slides_of(deck) if s.get("data-cw-kind") == "figure")
+    source = figure.select_one("a.cw-source")
+    assert source.get_text() == "(Guide §1.2)" and source["href"] == "#/further-reading"
+    assert not re.search(r"\[\d+\]", deck.select_one(".slides").get_text())
+    assert deck.select_one("section#further-reading")
+    for slide in slides_of(deck)[1:]:
+        assert slide.select_one(".cw-footer").get_text(strip=True) == "A lesson · The module"
+    # a link to a page without a deck goes to the HTML course
+    case = next(a for a in deck.select("aside.notes a, .slides a") if "case" in a.get("href", "")) \
+        if deck.select("a[href*='case']") else None
+    assert case is None or case["href"].startswith("../../html/")
+
+
+# -- handouts -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def handouts(rootdir, tmp_path_factory):
+    app = build_root(rootdir / "test-vocabulary", tmp_path_factory.mktemp("handouts") / "src", "handouts")
+    assert app.warning.getvalue() == ""
+    return app
+
+
+def test_print_has_no_form_controls(handouts):
+    for page in handouts.outdir.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for bad in ("<fieldset", "<input", "<details", "aria-live", "<summary"):
+            assert bad not in html, f"{page.name} holds {bad}"
+
+
+def test_editions_leave_out_or_move_answers(handouts):
+    out = handouts.outdir
+    workbook = soup(out / "workbook.html").get_text(" ")
+    guide = soup(out / "guide.html").get_text(" ")
+    study = soup(out / "study.html")
+    for answer in ("The solution text.", "First explanation.", "Speaker note one.", "Discussion guidance."):
+        assert answer in guide
+        assert answer not in workbook
+    assert not soup(out / "workbook.html").select(".cw-key, .cw-key-mark")
+    assert soup(out / "guide.html").select("li.cw-key .cw-key-mark")
+    assert soup(out / "workbook.html").select(".cw-writing-space .cw-line")
+    assert not soup(out / "guide.html").select(".cw-writing-space")
+    # self-study: the answers at the back, each linked to what it answers
+    part = study.select_one("section#cw-answers")
+    assert part is not None
+    body = study.get_text(" ").split("Answers", 1)[0]
+    assert "The solution text." not in body
+    entries = part.select(".cw-answer-entry")
+    assert len(entries) == 5  # one solution, four questions
+    for entry in entries:
+        target = entry.select_one("a.cw-backref")["href"][1:]
+        assert study.find(id=target) is not None
+    assert "Speaker note one." not in study.get_text(" ")
+
+
+def test_learner_pdfs_carry_the_case_and_the_glossary_and_no_empty_module(handouts):
+    page = soup(handouts.outdir / "module.html")
+    headings = [h.get_text(strip=True).rstrip("\u00b6") for h in page.select("main h1, main h2, main h3")]
+    assert headings.index("The case") < headings.index("A lesson"), "the case comes before the lessons"
+    assert headings[-2:] == ["Glossary", "References"]
+    module = page.get_text(" ", strip=True)
+    assert "A small thing Acme makes." in module
+    for name in ("module", "workbook", "study", "guide"):
+        assert "An empty module" not in soup(handouts.outdir / f"{name}.html").get_text()
+
+
+def test_references_are_numbered_per_pdf_and_readable(handouts):
+    page = soup(handouts.outdir / "module.html")
+    marks = [a.get_text() for a in page.select(".cw-cite a")]
+    assert marks[0] == "1"
+    items = page.select("#cw-references li")
+    assert len(items) == len(set(marks))
+    printed = " ".join(li.get_text(" ") for li in items)
+    assert "0123456789abcdef" not in printed and "example.org/\u2026" in printed
+    assert "github.com/todogroup/outbound-oss" in printed and "7afb654" not in printed
+
+
+def test_pdfs_render_again_only_when_an_input_changes(handouts):
+    out = handouts.outdir
+    before = {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+    keys = {p.name: p.read_text() for p in out.glob("*.pdf.key")}
+    again = build_root(Path(), Path(handouts.srcdir), "handouts")
+    assert "unchanged" in again.status.getvalue()
+    assert {p.name: p.read_text() for p in out.glob("*.pdf.key")} == keys
+    figure = Path(handouts.srcdir) / "mod" / "dot.svg"
+    figure.write_text(figure.read_text().replace('r="10"', 'r="14"'))
+    build_root(Path(), Path(handouts.srcdir), "handouts")
+    changed = {p.name for p in out.glob("*.pdf") if p.read_bytes() != before[p.name]}
+    assert changed == set(before), "every PDF that shows the figure is rendered again"
+    assert len(PdfReader(out / "module.pdf").pages) >= 3
+
+
+def test_print_transforms_replace_course_nodes(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    copytree(rootdir / "test-vocabulary", srcdir)
+    app = SphinxTestApp("handouts", srcdir=srcdir)
+    try:
+        app.build()
+        env = app.env
+        assert list(env.get_doctree("mod/lesson").findall(question)), "the shared doctree keeps its questions"
+        resolved = env.get_and_resolve_doctree("mod/lesson", app.builder)
+    finally:
+        app.cleanup()
+    assert not list(resolved.findall(question))
+    blocks = [n for n in resolved.findall(nodes.container) if "cw-question" in n["classes"]]
+    assert len(blocks) == 4
+    assert all(isinstance(b.next_node(nodes.enumerated_list), nodes.enumerated_list) for b in blocks)
