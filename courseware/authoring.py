@@ -53,24 +53,34 @@ def _warn(message: str, location, *args, subtype: str = "authoring") -> None:
 
 
 def directive_fences(text: str):
-    """``(line, name)`` of every directive fence, skipping what stands inside code blocks."""
-    open_fences: list[tuple[str, bool]] = []  # (marker, is a code block)
-    for lineno, line in enumerate(text.splitlines(), 1):
+    """``(line, name)`` of every directive fence, as MyST nests them; ``name`` is "" for a
+    colon fence without a directive name. Nothing inside a code block counts."""
+    yield from _scan(list(enumerate(text.splitlines(), 1)))
+
+
+def _closer(line: str, marker: str) -> bool:
+    match = _FENCE.match(line)
+    return bool(match) and not match.group(2) and match.group(1)[0] == marker[0] and len(match.group(1)) >= len(marker)
+
+
+def _scan(lines: list[tuple[int, str]]):
+    """A fence's block ends at the first bare fence of its kind and length; its content is scanned again."""
+    index = 0
+    while index < len(lines):
+        lineno, line = lines[index]
         match = _FENCE.match(line)
         if not match:
+            index += 1
             continue
         marker, info = match.groups()
-        top = open_fences[-1] if open_fences else None
-        closes = top is not None and not info and marker[0] == top[0][0] and len(marker) >= len(top[0])
-        if closes:
-            open_fences.pop()
-        elif top is not None and top[1]:
-            continue  # inside a code block: nothing here is a directive
-        elif info.startswith("{") and info.endswith("}"):
-            open_fences.append((marker, info == "{eval-rst}"))
+        end = next((k for k in range(index + 1, len(lines)) if _closer(lines[k][1], marker)), len(lines))
+        if info.startswith("{") and info.endswith("}"):
             yield lineno, info[1:-1]
-        elif marker.startswith("`"):
-            open_fences.append((marker, True))
+            if info != "{eval-rst}":
+                yield from _scan(lines[index + 1:end])
+        elif marker.startswith(":"):
+            yield lineno, ""
+        index = end + 1
 
 
 def check_directive_names(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -79,6 +89,11 @@ def check_directive_names(app: Sphinx, docname: str, source: list[str]) -> None:
     with sphinx_domains(app.env):
         for lineno, name in directive_fences(source[0]):
             if name in MYST_SPECIAL:
+                continue
+            if not name:
+                _warn("a fence marker ':::' opens a block with no directive name: a block above closed early. "
+                      "A block inside another needs a shorter fence than its parent (':::' inside '::::')",
+                      (docname, lineno))
                 continue
             found, _messages = directives.directive(name, en, document)
             if found is None:

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
-from .directive import CourseDirective
+from .directive import CourseDirective, did_you_mean
 from .structure import depends_on_all_lessons, is_lesson, lessons_below
 from .writers import SKIP, add_node
 
@@ -217,8 +217,9 @@ class GuideRole(CiteRole):
         by_number = {s.number: s.key for s in guide.load().sections}
         unknown = [n for n in numbers if n not in by_number]
         if unknown or not numbers:
+            hint = "".join(did_you_mean(n, by_number) for n in unknown)
             message = self.inliner.reporter.error(
-                f"guide: no section numbered {', '.join(unknown) or '(none)'}; "
+                f"guide: no section numbered {', '.join(unknown) or '(none)'}{hint}; "
                 "numbers are listed on the page 'The course and the guide'",
                 line=self.lineno,
             )
