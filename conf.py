@@ -30,10 +30,11 @@ courseware_attribution = (
     "ecosystems\u201d (2022), licensed CC BY-SA 4.0."
 )
 
-# -- The PDFs: (start document, file name, title, edition) ----------------------
+# -- The PDFs: (start document, file name, title, edition[, layout]) --------------
 courseware_handouts = [
     ("module1/index", "module1-collaboration.pdf", "Module 1: Collaboration", "learner"),
     ("index", "participant-workbook.pdf", "Participant workbook", "learner"),
+    ("index", "self-study-edition.pdf", "Self-study edition", "self-study"),
     ("index", "facilitator-guide.pdf", "Facilitator guide", "facilitator"),
 ]
 # Pages every learner PDF carries: the running case up front, the glossary at the back.
@@ -56,15 +57,19 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
-    "sphinx_revealjs",
     "courseware",
 ]
+# sphinx-revealjs declares itself not parallel-safe, which would stop every
+# builder from reading in parallel: it is loaded for the decks only
+# (`make slides` passes -t slides). The deck settings are courseware's
+# (courseware/slides/__init__.py); set any revealjs_* value here to override.
+if tags.has("slides"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+    extensions.insert(-1, "sphinx_revealjs")
+
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 myst_title_to_header = False
-suppress_warnings = []
 exclude_patterns = ["_build", ".venv"]
-templates_path = []
 
 bibtex_bibfiles = ["source/guide.bib", "source/references.bib"]
 bibtex_default_style = "unsrt"
@@ -73,7 +78,6 @@ bibtex_reference_style = "label"
 # -- HTML course ------------------------------------------------------------------
 html_theme = "furo"
 html_title = project
-html_static_path = []
 html_copy_source = False
 html_show_sourcelink = False
 # furo's colours, font and logo follow courseware_brand (set by the extension);
@@ -84,21 +88,3 @@ html_theme_options = {
         "color-brand-content": "#8fc1e3",
     },
 }
-
-# -- Slide decks (sphinx-revealjs) -------------------------------------------------
-revealjs_html_theme = "revealjs-simple"
-revealjs_style_theme = "white"  # loads no web fonts; our deck.css styles on top
-revealjs_static_path = ["slides"]
-revealjs_css_files = ["deck.css"]
-revealjs_script_conf = {
-    "controls": True,
-    "progress": True,
-    "slideNumber": "c/t",
-    "hash": True,
-    "center": False,
-    "width": 1280,
-    "height": 720,
-}
-revealjs_script_plugins = [
-    {"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"},
-]

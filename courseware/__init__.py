@@ -2,19 +2,21 @@
 # SPDX-License-Identifier: Apache-2.0
 """Sphinx extension for the Outbound Open Source course.
 
-One module per concern; each has its own ``setup_xxx(app)``:
+The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 
-- ``config``: the declared ``courseware_*`` settings and the brand.
-- ``branding``: the brand in every output (brand.css, logo, the HTML theme).
-- ``lesson``: front matter ``duration``, ``objectives``, ``keypoints``, lesson checks.
-- ``blocks``: ``slide`` and ``notes``, the two blocks that split one page by audience.
-- ``activities``: ``exercise``, ``solution``, ``discussion``.
-- ``quiz``: ``quiz`` and ``question`` (knowledge checks).
-- ``agenda``: the schedule computed from every lesson's duration.
-- ``references``: further reading and the guide coverage page.
-- ``slides``: how a lesson page becomes a Reveal.js deck.
-- ``html``: the HTML course's assets (facilitator view, quiz script, brand).
-- ``handouts``: the ``handouts`` builder (WeasyPrint PDFs, per edition).
+- ``config``: every ``courseware_*`` setting, declared once and checked.
+- ``structure``: lessons, modules and what they hold (the ``course`` domain).
+- ``lesson``, ``blocks``, ``activities``, ``quiz``: the authoring vocabulary
+  (``objectives``, ``keypoints``, ``prepare``; ``slide``, ``notes``;
+  ``exercise``, ``solution``, ``discussion``; ``quiz``, ``question``).
+- ``standard``: the teaching standard, checked while the course is read.
+- ``authoring``: misspelt names and misplaced blocks, with what was meant.
+- ``agenda``: the schedule over days, the agenda table, ``{length}``.
+- ``references``, ``guide``: citations, the guide's sections, the coverage page.
+- ``branding``: the brand (colours, fonts, logo) as CSS every output reads.
+- ``html/``: the HTML course (assets, links to the decks and PDFs).
+- ``slides/``: the decks (shape, per-node drawing, the builder).
+- ``handouts/``: the PDFs (builder, assembly, editions, print drawing, WeasyPrint).
 """
 
 from __future__ import annotations
@@ -22,7 +24,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
-    activities, agenda, blocks, branding, config, handouts, html, lesson, quiz, references, slides, standard, structure,
+    activities,
+    agenda,
+    authoring,
+    blocks,
+    branding,
+    config,
+    handouts,
+    html,
+    lesson,
+    quiz,
+    references,
+    slides,
+    standard,
+    structure,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +52,7 @@ def setup(app: Sphinx) -> dict:
     branding.setup_branding(app)
     lesson.setup_lesson(app)
     standard.setup_standard(app)
+    authoring.setup_authoring(app)
     blocks.setup_blocks(app)
     activities.setup_activities(app)
     quiz.setup_quiz(app)

@@ -4,9 +4,9 @@
 
 Our own small directives, not sphinx-exercise: its section-wrapped bodies
 break decks. In the HTML course the solution is folded; decks give each
-activity its own slide without the solution (``slides.py``); printed
-handouts get ruled space to write (``WritingSpace`` below) and the
-facilitator edition keeps the solution and the notes.
+activity its own slide without the solution (``slides/``); printed handouts
+get ruled space to write, and the solution in the editions that keep
+answers (``handouts/render.py``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options, mode, objective_list
-from .writers import ANSWER, FACILITATOR, LEARNER, add_node, html_box
+from .writers import ANSWER, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,10 +38,6 @@ class discussion(nodes.General, nodes.Element):
 
 class solution(nodes.General, nodes.Element):
     """What a good answer contains, for the facilitator and self-study."""
-
-
-class writing_space(nodes.General, nodes.Element):
-    """Ruled lines to write on, in printed workbooks only."""
 
 
 class _Activity(CourseDirective):
@@ -98,15 +93,6 @@ class Solution(CourseDirective):
         return [node]
 
 
-def _check_solutions(app: Sphinx, doctree: nodes.document) -> None:
-    for node in doctree.findall(solution):
-        if not isinstance(node.parent, exercise):
-            logger.warning(
-                "'solution' belongs inside the 'exercise' it answers",
-                location=node, type="courseware", subtype="activity",
-            )
-
-
 def visit_solution_html(self, node):
     self.body.append(self.starttag(node, "details", CLASS="cw-solution"))
     self.body.append('<summary class="cw-box-label">Solution</summary>\n')
@@ -116,40 +102,10 @@ def depart_solution_html(self, node):
     self.body.append("</details>\n")
 
 
-def visit_writing_space_html(self, node):
-    lines = node["lines"]
-    self.body.append(
-        f'<div class="cw-writing-space" style="height: calc({lines} * var(--cw-line-height, 9mm))" '
-        f'aria-label="space to write, {lines} lines"></div>\n'
-    )
-    raise nodes.SkipNode
-
-
-class WritingSpace(SphinxPostTransform):
-    """Leave ruled lines after each activity's task in printed handouts."""
-
-    default_priority = 200
-    builders = ("handouts",)
-
-    def run(self, **kwargs) -> None:
-        for node in list(self.document.findall(lambda n: isinstance(n, (exercise, discussion)))):
-            if not node["lines"]:
-                continue
-            space = writing_space(lines=node["lines"], classes=[LEARNER])
-            first_extra = next(
-                (i for i, child in enumerate(node.children) if {FACILITATOR, ANSWER} & set(child.get("classes", []))),
-                len(node.children),
-            )
-            node.insert(first_extra, space)
-
-
 def setup_activities(app: Sphinx) -> None:
     add_node(app, exercise, html=html_box("exercise"))
     add_node(app, discussion, html=html_box("discussion"))
     add_node(app, solution, html=(visit_solution_html, depart_solution_html))
-    add_node(app, writing_space, html=(visit_writing_space_html, None))
     app.add_directive("exercise", Exercise)
     app.add_directive("discussion", Discussion)
     app.add_directive("solution", Solution)
-    app.add_post_transform(WritingSpace)
-    app.connect("doctree-read", _check_solutions)

@@ -5,8 +5,8 @@
 Both directives emit plain nodes; each output decides what to do with them:
 
 - HTML course: both hidden until the reader turns on facilitator view.
-- Decks (``slides.py``): a ``slide`` block becomes the body of its section's
-  slide; ``notes`` become ``<aside class="notes">`` (press S).
+- Decks (``slides/``): a ``slide`` block becomes the body of its section's
+  slide; ``notes`` become speaker notes (press S).
 - Handouts: ``slide`` blocks are left out; ``notes`` only in the facilitator edition.
 """
 
@@ -15,9 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util import logging
-
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 
 from .directive import CourseDirective, Options
 from .writers import FACILITATOR, add_node, html_box
@@ -68,34 +67,8 @@ class Notes(_Block):
     node_class = notes
 
 
-def _check_slides_in_sections(app: Sphinx, doctree: nodes.document) -> None:
-    """A slide block belongs to a ``##`` section: that section is its slide."""
-    for node in doctree.findall(slide):
-        section = node.parent
-        while section is not None and not isinstance(section, nodes.section):
-            section = section.parent
-        if section is None or isinstance(section.parent, nodes.document):
-            logger.warning(
-                "'slide' block outside a '##' section: put it under the heading of the slide it belongs to",
-                location=node, type="courseware", subtype="slide",
-            )
-
-
-def visit_notes_revealjs(self, node):
-    self.body.append('<aside class="notes">\n')
-
-
-def depart_notes_revealjs(self, node):
-    self.body.append("</aside>\n")
-
-
 def setup_blocks(app: Sphinx) -> None:
     add_node(app, slide, html=html_box("slide", "On the slide"))
-    add_node(
-        app, notes, html=html_box("notes", "Facilitator notes", tag="aside"),
-        revealjs=(visit_notes_revealjs, depart_notes_revealjs),
-        dirrevealjs=(visit_notes_revealjs, depart_notes_revealjs),
-    )
+    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"))
     app.add_directive("slide", Slide)
     app.add_directive("notes", Notes)
-    app.connect("doctree-read", _check_slides_in_sections)

@@ -197,6 +197,8 @@ class Settings:
         "help": "Where the course is published (ends in '/'); unset, no QR codes, "
                 "Open Graph or sitemap are written.",
         "rebuild": "html"})
+    html_url: str = dc.field(default="../html/", metadata={
+        "help": "The HTML course's folder, relative to the decks' root.", "rebuild": "html"})
     slides_url: str = dc.field(default="../slides/", metadata={
         "help": "The decks' folder, relative to the HTML course's root.", "rebuild": "html"})
     handouts_url: str = dc.field(default="../handouts/", metadata={

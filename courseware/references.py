@@ -58,6 +58,57 @@ def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
     return title, str(fields.get("url", ""))
 
 
+def short_label(env: BuildEnvironment, key: str, width: int = 40) -> str:
+    """A source named in a few words, for a slide or a printed line: "Guide §2.5"."""
+    section = guide.load().section(key)
+    if section is not None:
+        return f"Guide §{section.number}"
+    if key == guide.KEY_PREFIX:
+        return "Guide"
+    entries = env.get_domain("cite").bibdata.data.entries
+    if key not in entries:
+        return key
+    fields = entries[key].fields
+    text = str(fields.get("shorthand") or fields.get("title", key)).replace("{", "").replace("}", "")
+    if len(text) > width:
+        text = text[:width].rsplit(" ", 1)[0].rstrip(",:;") + "\u2026"
+    return text
+
+
+def short_link(url: str, width: int = 48) -> str:
+    """A link as a person can read and type it: no scheme, no commit hashes, not too long."""
+    text = url.split("://", 1)[-1].rstrip("/")
+    if text.startswith("github.com/") and ("/blob/" in text or "/tree/" in text):
+        text = "/".join(text.split("/")[:3])  # github.com/owner/repository
+    if len(text) > width:
+        text = text.split("/", 1)[0] + "/\u2026"
+    return text
+
+
+def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
+    """One entry of a printed reference list: publisher, title (and section), year, a short link."""
+    section = guide.load().section(key)
+    data = guide.load()
+    if section is not None or key == guide.KEY_PREFIX:
+        author, year, url = data.publisher, data.year, data.repository
+        title = f"{data.title}" + (f", \u00a7{section.number} {section.title}" if section else "")
+    else:
+        entries = env.get_domain("cite").bibdata.data.entries
+        fields = entries[key].fields if key in entries else {}
+        persons = entries[key].persons.get("author", []) if key in entries else []
+        author = str(fields.get("author", "")) or " and ".join(str(p) for p in persons)
+        title = str(fields.get("title", key))
+        year, url = str(fields.get("year", "")), str(fields.get("url", ""))
+    author = author.replace("{", "").replace("}", "")
+    title = title.replace("{", "").replace("}", "")
+    paragraph = nodes.paragraph()
+    parts = [p for p in (author, title, year) if p]
+    paragraph += nodes.Text(". ".join(parts) + ". ")
+    if url:
+        paragraph += nodes.reference("", short_link(url), refuri=url, internal=False)
+    return paragraph
+
+
 def plain_terms(tree: nodes.Node) -> None:
     """Glossary links become plain text, for outputs without a glossary to jump to."""
     for ref in list(tree.findall(nodes.reference)):

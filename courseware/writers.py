@@ -27,6 +27,9 @@ ANSWER = "cw-answer"
 #: Class of every element only learners' printed editions need (space to write).
 #: The facilitator edition leaves it out.
 LEARNER = "cw-learner"
+#: Class that marks the right option of a question in print; editions without
+#: answers drop the class (the option stays).
+KEY = "cw-key"
 
 
 def _pass(self, node):

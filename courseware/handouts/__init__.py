@@ -1,0 +1,28 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""How the course becomes print: everything the PDF handouts need, in one place.
+
+- ``builder``: the ``handouts`` builder, one run for every PDF in ``courseware_handouts``;
+- ``assemble``: one PDF's pages as one doctree, with companion pages and unique anchors;
+- ``render``: course blocks drawn for paper (post-transforms for this builder only);
+- ``editions``: what learner, self-study and facilitator editions leave out or move;
+- ``pdf``: WeasyPrint, reproducible, re-rendered only when an input changed.
+
+The print style and the page template are in ``handouts/`` beside conf.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .builder import setup_builder
+from .render import PRINT_TRANSFORMS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_handouts(app: Sphinx) -> None:
+    setup_builder(app)
+    for transform in PRINT_TRANSFORMS:
+        app.add_post_transform(transform)

@@ -1,0 +1,178 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The ``handouts`` builder: one run writes every PDF listed in conf.py.
+
+A thin ``SingleFileHTMLBuilder`` subclass, like the LaTeX builder in shape:
+for each entry of ``courseware_handouts`` it assembles the pages
+(``assemble.py``), filters a copy for the entry's edition (``editions.py``),
+numbers the PDF's citations and adds its references, writes the HTML beside
+the PDF and hands it to WeasyPrint (``pdf.py``), only when an input changed.
+"""
+
+from __future__ import annotations
+
+import logging as std_logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sphinx._cli.util.colour import darkgreen
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.errors import SphinxError
+from sphinx.locale import __
+from sphinx.util import logging
+
+from ..branding import brand_css, copy_logo, font_faces, font_files
+from ..config import HandoutDocument, settings
+from ..references import printed_reference
+from . import pdf
+from .assemble import assemble, table_of_contents
+from .editions import filter_edition
+from .render import number_citations
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study edition", "facilitator": "Facilitator guide"}
+PAGE_SIZES = {"A4": "A4", "letter": "letter"}
+
+
+def build_date() -> time.struct_time:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return time.gmtime(int(epoch)) if epoch else time.gmtime()
+
+
+class HandoutsBuilder(SingleFileHTMLBuilder):
+    """Write the PDF handouts listed in ``courseware_handouts``."""
+
+    name = "handouts"
+    format = "html"
+    epilog = __("The PDF handouts are in %(outdir)s.")
+    copysource = False
+    search = False
+
+    def init(self) -> None:
+        problem = pdf.check_weasyprint()
+        if problem:
+            raise SphinxError(problem)
+        super().init()
+        self.assets = Path(self.confdir) / settings(self.config).handouts_path
+        self.jinja = Environment(
+            loader=FileSystemLoader(self.assets / "templates"),
+            autoescape=select_autoescape(["html"]),
+        )
+        self.pending: list[tuple[HandoutDocument, str, str]] = []
+
+    # -- assembling -------------------------------------------------------------
+
+    def write_documents(self, _docnames) -> None:
+        self.prepare_writing(self.env.all_docs.keys())
+        for document in settings(self.config).handouts:
+            if document.start not in self.env.all_docs:
+                logger.warning(
+                    "courseware_handouts: start document %r of %s does not exist",
+                    document.start, document.filename, type="courseware", subtype="handouts",
+                )
+                continue
+            logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
+            tree = filter_edition(assemble(self, document), document.edition)
+            references = self.references_section(number_citations(tree))
+            if references is not None:
+                tree += references
+            self.post_process_images(tree)
+            self.write_html(document, tree)
+
+    def references_section(self, keys: list[str]) -> nodes.section | None:
+        """The PDF's own "References", numbered from 1 in order of first citation."""
+        if not keys:
+            return None
+        section = nodes.section(ids=["cw-references"], classes=["cw-references"])
+        section += nodes.title("", "References")
+        items = nodes.enumerated_list(classes=["cw-reference-list"])
+        for key in keys:
+            items += nodes.list_item("", printed_reference(self.env, key), ids=[f"cw-cite-{key}"])
+        section += items
+        return section
+
+    # -- writing ------------------------------------------------------------------
+
+    def body_html(self, tree: nodes.document, docname: str) -> str:
+        tree.settings = self.docsettings
+        self.secnumbers, self.fignumbers = {}, {}
+        self.imgpath = "_images"
+        self.dlpath = "_downloads"
+        self.current_docname = docname
+        visitor = self.create_translator(tree, self)
+        tree.walkabout(visitor)
+        return "".join(visitor.fragment)
+
+    def write_html(self, document: HandoutDocument, tree: nodes.document) -> None:
+        date = build_date()
+        config = settings(self.config)
+        brand = config.brand
+        faces = font_faces(brand.font, font_files(self.app), Path.as_uri)
+        page = f"@page {{ size: {PAGE_SIZES[config.paper]}; }}\n"
+        html = self.jinja.get_template("handout.html").render(
+            title=document.title,
+            course=self.config.project,
+            edition=document.edition,
+            edition_label=EDITION_LABELS[document.edition],
+            brand=brand,
+            brand_css=brand_css(brand, fonts=faces) + page,
+            logo=self.logo(),
+            language=self.config.language or "en",
+            date_iso=time.strftime("%Y-%m-%dT%H:%M:%SZ", date),
+            date_human=time.strftime("%-d %B %Y", date),
+            toc=table_of_contents(tree),
+            body=self.body_html(tree, document.start),
+            attribution=config.attribution,
+        )
+        target = Path(self.outdir) / document.filename
+        target.with_suffix(".html").write_text(html, encoding="utf-8")
+        key = pdf.render_key(html, Path(self.outdir), self.assets / "handout.css")
+        if pdf.up_to_date(target, key):
+            logger.info(f"{document.filename}: unchanged")
+            return
+        self.pending.append((document, html, key))
+
+    def logo(self) -> str:
+        name = copy_logo(self.app, Path(self.outdir) / "_images")
+        return f"_images/{name}" if name else ""
+
+    def finish(self) -> None:
+        self.copy_image_files()
+        self.render_pending()
+
+    def render_pending(self) -> None:
+        if not self.pending:
+            return
+        stylesheet = str(self.assets / "handout.css")
+        jobs = [(html, str(self.outdir) + "/", str(Path(self.outdir) / doc.filename), stylesheet)
+                for doc, html, _key in self.pending]
+        workers = min(len(jobs), os.cpu_count() or 1)
+        logger.info(darkgreen(f"rendering {len(jobs)} PDF(s) with WeasyPrint ({workers} processes)"))
+        if workers == 1:
+            results = [pdf.render_pdf(*job) for job in jobs]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(pdf.render_pdf, *zip(*jobs)))
+        for (document, _html, key), (target, messages) in zip(self.pending, results):
+            logger.info(f"  {Path(target).name}")
+            for message in messages:
+                logger.warning("%s: WeasyPrint: %s", Path(target).name, message, type="courseware", subtype="pdf")
+            if not messages:
+                pdf.mark_rendered(Path(target), key)
+        self.pending.clear()
+
+
+def setup_builder(app: Sphinx) -> None:
+    # WeasyPrint reports every rendering step at INFO; some theme packages
+    # configure the root logger, which would print them all.
+    std_logging.getLogger("weasyprint.progress").setLevel(std_logging.WARNING)
+    app.add_builder(HandoutsBuilder)

@@ -1,0 +1,79 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""How the course becomes Reveal.js decks: everything deck-specific, in one place.
+
+- ``settings``: the deck defaults (theme, size, plugins, the style in ``slides/``),
+  applied unless conf.py sets a value itself.
+- ``shape``: ``ShapeDeck``, the post-transform that turns a lesson page into
+  its slides, and the deck index.
+- ``visitors``: how every course node is drawn on a slide (a solution never,
+  an explanation as speaker notes, a nested slide block unwrapped ...).
+- ``builder``: the ``revealjs`` builder writes only decks (lessons and the
+  deck index), with a translator that closes every ``<section>``.
+
+sphinx-revealjs declares itself not parallel-safe, so conf.py loads it only
+for the decks (``-t slides``); this package's builder parts load with it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .shape import DECK_BUILDERS, DeckCitations, ShapeDeck
+from .visitors import register_deck_visitors
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Deck settings of sphinx-revealjs; conf.py may set any of them itself.
+DECK_DEFAULTS = {
+    "revealjs_html_theme": "revealjs-simple",
+    "revealjs_style_theme": "white",  # loads no web fonts; slides/deck.css styles on top
+    "revealjs_static_path": ["slides"],
+    "revealjs_css_files": ["deck.css"],
+    "revealjs_use_section_ids": True,  # "#/further-reading" links work
+    "revealjs_script_conf": {
+        "controls": True,
+        "progress": True,
+        "slideNumber": "c/t",
+        "hash": True,
+        "center": False,
+        "width": 1280,
+        "height": 720,
+        "margin": 0.04,
+        "pdfSeparateFragments": False,
+    },
+    "revealjs_script_plugins": [{"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"}],
+}
+
+
+def _apply_defaults(app: Sphinx, config) -> None:
+    raw = getattr(config, "_raw_config", {})
+    for name, value in DECK_DEFAULTS.items():
+        if name not in raw:
+            setattr(config, name, value)
+
+
+def _add_brand(app: Sphinx) -> None:
+    if app.builder.name in DECK_BUILDERS:
+        app.builder.add_css_file("brand.css")
+
+
+def _write_brand(app: Sphinx, exception: Exception | None) -> None:
+    from ..branding import write_brand_assets
+
+    if app.builder.name in DECK_BUILDERS:
+        write_brand_assets(app, exception)
+
+
+def setup_slides(app: Sphinx) -> None:
+    register_deck_visitors(app)
+    app.add_post_transform(DeckCitations)
+    app.add_post_transform(ShapeDeck)
+    if "sphinx_revealjs" in app.extensions:
+        from .builder import setup_deck_builder
+
+        setup_deck_builder(app)
+        app.connect("config-inited", _apply_defaults, priority=300)
+        app.connect("builder-inited", _add_brand)
+        app.connect("build-finished", _write_brand)

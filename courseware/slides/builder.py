@@ -1,0 +1,54 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The ``revealjs`` builder: decks for lessons and the deck index, and nothing else.
+
+A thin subclass of sphinx-revealjs' builders. Pages that are not lessons
+(the glossary, the bibliography, module pages, the case) get no deck: a
+title-only deck helps nobody. The translator closes the ``<section>`` that
+sphinx-revealjs 3.2.1 leaves open at the end of every deck (it closes a
+slide's wrapper only when the next slide starts).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_revealjs.builders import DirectoryRevealjsHTMLBuilder, RevealjsHTMLBuilder
+from sphinx_revealjs.writers import RevealjsSlideTranslator
+
+from .. import structure
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class DeckTranslator(RevealjsSlideTranslator):
+    def depart_document(self, node) -> None:
+        if self._nest_step:
+            self.body.append("</section>\n" * self._nest_step)
+            self._nest_step = 0
+        super().depart_document(node)
+
+
+def is_deck(builder, docname: str) -> bool:
+    return docname == builder.config.root_doc or structure.is_lesson(builder.env, docname)
+
+
+class _OnlyDecks:
+    default_translator_class = DeckTranslator
+
+    def write_documents(self, docnames) -> None:
+        super().write_documents({d for d in docnames if is_deck(self, d)})
+
+
+class DeckBuilder(_OnlyDecks, RevealjsHTMLBuilder):
+    name = "revealjs"
+
+
+class DirectoryDeckBuilder(_OnlyDecks, DirectoryRevealjsHTMLBuilder):
+    name = "dirrevealjs"
+
+
+def setup_deck_builder(app: Sphinx) -> None:
+    app.add_builder(DeckBuilder, override=True)
+    app.add_builder(DirectoryDeckBuilder, override=True)

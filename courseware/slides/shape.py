@@ -1,0 +1,224 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""How a lesson page becomes a deck (``revealjs`` builders only).
+
+sphinx-revealjs turns the page's ``#`` section into the title slide and each
+``##`` section into a slide. ``ShapeDeck`` rewrites the lesson's doctree, at
+write time, into exactly the slides a deck needs, nothing written twice by
+the author:
+
+1. title slide: lesson title, module, duration;
+2. objectives;
+3. per ``##`` section with a ``slide`` block: the block's body, the
+   section's ``notes`` as speaker notes; a figure in the prose gets a slide
+   of its own after the section's; prose never reaches a slide;
+4. one slide per exercise or discussion, where it stands;
+5. one slide per knowledge-check question;
+6. key points;
+7. further reading: the sources the lesson cites, a few per slide.
+
+Content slides carry a footer (lesson, module). The root page becomes the
+deck index, one slide per module. ``DeckCitations`` turns citations into
+short source lines linked to the further-reading slide, and links to pages
+that have no deck into links to the HTML course. How each course node is
+drawn is in ``visitors.py``; the style is in ``slides/``.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import docname_join
+
+from .. import structure
+from ..activities import discussion, exercise
+from ..agenda import format_minutes
+from ..blocks import notes, slide
+from ..config import settings
+from ..lesson import keypoints, objectives
+from ..quiz import question
+from ..references import cited_keys, entry_fields, link, plain_terms, short_label
+from ..structure import ancestors
+
+DECK_BUILDERS = ("revealjs", "dirrevealjs")
+READING_PER_SLIDE = 6
+FURTHER_READING = "further-reading"
+
+
+def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "") -> nodes.section:
+    """A slide; ``kind`` becomes ``data-cw-kind`` on its ``<section>``, for deck.css."""
+    from sphinx_revealjs.nodes import revealjs_section
+
+    section = nodes.section(ids=[ids])
+    if kind:
+        section += revealjs_section(**{"data-cw-kind": kind})
+    heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
+    section += heading
+    section.extend(body)
+    if footer:
+        section += nodes.container("", nodes.paragraph(text=footer), classes=["cw-footer"])
+    return section
+
+
+def _within_activity(node: nodes.Node) -> bool:
+    return any(isinstance(a, (exercise, discussion, question)) for a in ancestors(node))
+
+
+def is_deck(env, docname: str) -> bool:
+    return docname == env.config.root_doc or structure.is_lesson(env, docname)
+
+
+class DeckCitations(SphinxPostTransform):
+    """Before references are resolved: citations and links, as a room needs them.
+
+    A citation becomes a short source line ("Guide §2.5") linked to the
+    deck's further-reading slide; a glossary term becomes plain text; a link
+    to a page that has no deck points to that page in the HTML course.
+    """
+
+    default_priority = 8
+    builders = DECK_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        html = settings(self.config).html_url
+        std = self.env.domains["std"]
+        for ref in list(self.document.findall(addnodes.pending_xref)):
+            domain, kind, target = ref.get("refdomain"), ref.get("reftype"), ref.get("reftarget", "")
+            if domain == "cite":
+                keys = [k.strip() for k in target.split(",") if k.strip()]
+                text = "; ".join(short_label(self.env, k) for k in keys)
+                ref.replace_self(nodes.reference("", f"({text})", refuri=f"#/{FURTHER_READING}",
+                                                 classes=["cw-source"]))
+            elif domain == "std" and kind == "term":
+                ref.replace_self(ref.children)
+            elif domain == "std" and kind in ("ref", "doc"):
+                if kind == "ref":
+                    docname, anchor = std.labels.get(target.lower(), (None, "", ""))[:2]
+                else:
+                    docname, anchor = _docname(ref, target), ""
+                if docname is None or docname not in self.env.all_docs or is_deck(self.env, docname):
+                    continue
+                uri = html + self.app.builder.get_target_uri(docname) + (f"#{anchor}" if anchor else "")
+                text = ref.astext() if ref.get("refexplicit") or kind == "doc" else std.labels[target.lower()][2]
+                ref.replace_self(nodes.reference("", text or docname, refuri=_from_deck(self.env.docname) + uri))
+
+
+def _docname(ref: addnodes.pending_xref, target: str) -> str:
+    if target.startswith("/"):
+        return target[1:]
+    return docname_join(ref.get("refdoc", ""), target)
+
+
+def _from_deck(docname: str) -> str:
+    """From a deck to the build root's level: the decks sit beside the HTML course."""
+    return "../" * docname.count("/")
+
+
+class ShapeDeck(SphinxPostTransform):
+    default_priority = 900  # after references are resolved and the agenda is filled
+    builders = DECK_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        top = next((n for n in self.document.children if isinstance(n, nodes.section)), None)
+        docname = self.env.docname
+        if top is None or not is_deck(self.env, docname):
+            return
+        if structure.is_lesson(self.env, docname):
+            slides = self.lesson_slides(top)
+            subtitle = self.lesson_subtitle(docname)
+        else:
+            slides = self.index_slides(docname)
+            subtitle = settings(self.config).brand.organisation
+        title = top[0]
+        top.children = [title]
+        top["classes"].append("cw-title-slide")
+        top += nodes.paragraph(text=subtitle, classes=["cw-subtitle"])
+        top.extend(slides)
+        plain_terms(top)
+
+    # -- lessons ---------------------------------------------------------------
+
+    def module_title(self, docname: str) -> str:
+        module = structure.module_of(self.env, docname)
+        return structure.title(self.env, module) if module else self.config.project
+
+    def lesson_subtitle(self, docname: str) -> str:
+        return f"{self.module_title(docname)} · {format_minutes(structure.lesson_duration(self.env, docname))}"
+
+    def footer(self) -> str:
+        docname = self.env.docname
+        return f"{structure.title(self.env, docname)} · {self.module_title(docname)}"
+
+    def lesson_slides(self, top: nodes.section) -> list[nodes.section]:
+        footer = self.footer()
+        slides: list[nodes.section] = []
+        for node in top.findall(objectives):
+            slides.append(_slide("objectives", "Objectives", node.deepcopy(), kind="objectives", footer=footer))
+            break
+        for section in (c for c in top.children if isinstance(c, nodes.section)):
+            slides.extend(self.section_slides(section, footer))
+        slides.extend(self.reading_slides(footer))
+        return slides
+
+    def section_slides(self, section: nodes.section, footer: str) -> list[nodes.section]:
+        """The slides one ``##`` section yields, in reading order."""
+        slides: list[nodes.section] = []
+        ident = section["ids"][0] if section["ids"] else f"s{self.document.serialno}"
+        body = [n.deepcopy() for n in section.findall(slide) if not _within_activity(n)]
+        speaker = [n.deepcopy() for n in section.findall(notes) if not _within_activity(n)]
+        if body:
+            slides.append(_slide(ident, section[0], *body, *speaker, footer=footer))
+        figures = [f for f in section.findall(nodes.figure)
+                   if not _within_activity(f) and not any(isinstance(a, slide) for a in ancestors(f))]
+        for index, figure in enumerate(figures):
+            slides.append(_slide(f"{ident}-figure-{index}", section[0], figure.deepcopy(), kind="figure",
+                                 footer=footer))
+        activities = [n for n in section.findall(lambda n: isinstance(n, (exercise, discussion)))
+                      if not _within_activity(n)]
+        for index, node in enumerate(activities):
+            line = [format_minutes(node["minutes"])] if node.get("minutes") else []
+            line += [f"{node['mode']}"] if node.get("mode") else []
+            kept = [nodes.paragraph(text=" · ".join(line), classes=["cw-minutes"])] if line else []
+            kind = "exercise" if isinstance(node, exercise) else "discussion"
+            slides.append(_slide(f"{ident}-activity-{index}", node["label"], *kept, node.deepcopy(), kind=kind,
+                                 footer=footer))
+        questions = list(self.document.findall(question))
+        for node in section.findall(question):
+            number = questions.index(node) + 1
+            slides.append(_slide(f"{ident}-question-{number}", f"Knowledge check {number}/{len(questions)}",
+                                 node.deepcopy(), kind="question", footer=footer))
+        for node in section.findall(keypoints):
+            slides.append(_slide("key-points", "Key points", node.deepcopy(), kind="keypoints", footer=footer))
+        return slides
+
+    def reading_slides(self, footer: str) -> list[nodes.section]:
+        keys = cited_keys(self.env, self.env.docname)
+        chunks = [keys[i:i + READING_PER_SLIDE] for i in range(0, len(keys), READING_PER_SLIDE)]
+        slides = []
+        for index, chunk in enumerate(chunks):
+            items = nodes.bullet_list()
+            for key in chunk:
+                items += nodes.list_item("", nodes.paragraph("", "", link(*entry_fields(self.env, key))))
+            title = "Further reading" + (f" ({index + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+            ident = FURTHER_READING if index == 0 else f"{FURTHER_READING}-{index + 1}"
+            slides.append(_slide(ident, title, items, kind="further-reading", footer=footer))
+        return slides
+
+    # -- the root page: the deck index -------------------------------------------
+
+    def index_slides(self, docname: str) -> list[nodes.section]:
+        rows = structure.lessons_below(self.env, docname)
+        modules: dict[str | None, list] = {}
+        for row in rows:
+            modules.setdefault(row.module, []).append(row)
+        slides = []
+        for index, (module, lessons) in enumerate(modules.items()):
+            items = nodes.bullet_list()
+            for row in lessons:
+                uri = self.app.builder.get_relative_uri(docname, row.docname)
+                text = f"{structure.title(self.env, row.docname)} ({format_minutes(row.minutes)})"
+                items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", text, refuri=uri)))
+            title = structure.title(self.env, module) if module else "Introduction"
+            slides.append(_slide(f"decks-{index}", title, items, kind="deck-list"))
+        return slides
