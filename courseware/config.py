@@ -154,6 +154,7 @@ class Standard:
     group_deliverable_minutes: int = 15  #: least time for an exercise done in groups
     key_share: float = 0.4  #: per module, the most questions whose key sits at one position
     longest_share: float = 0.4  #: per module, the most questions whose key is the longest option
+    shortest_share: float = 0.4  #: per module, the most questions whose key is the shortest option
 
     def check(self, setting: str) -> None:
         for f in dc.fields(self):
@@ -161,7 +162,7 @@ class Standard:
             if isinstance(value, tuple) and f.name != "vague_verbs":
                 if len(value) != 2 or value[0] > value[1]:
                     raise ConfigError(f"{setting}[{f.name!r}] must be a (least, most) pair, not {value!r}")
-        if not 0 < self.key_share <= 1 or not 0 < self.longest_share <= 1:
+        if not all(0 < share <= 1 for share in (self.key_share, self.longest_share, self.shortest_share)):
             raise ConfigError(f"{setting}: shares are fractions between 0 and 1")
 
 

@@ -18,8 +18,8 @@ and a duration that equals its timed parts plus a transition allowance.
 A worksheet session (``type: worksheet``) is checked for its objectives,
 activities, assessment and timing only.
 
-Per module, once every page is read: answer positions balanced and the key
-not usually the longest option.
+Per module, once every page is read: answer positions balanced, and the key
+neither usually the longest nor usually the shortest option.
 """
 
 from __future__ import annotations
@@ -276,6 +276,11 @@ def _check_balance(env, module: str, questions, std: Standard) -> None:
         _warn("%s: the answer is the longest option in %d of %d questions (at most %d %%); shorten the answer "
               "or lengthen a distractor in some of: %s", location, name, len(longest), len(keyed),
               round(std.longest_share * 100), _where(env, longest))
+    shortest = [(d, q) for d, q in keyed if q.lengths[q.key] <= min(q.lengths)]
+    if len(shortest) > std.shortest_share * len(keyed):
+        _warn("%s: the answer is the shortest option in %d of %d questions (at most %d %%); options of similar "
+              "length give nothing away. Lengthen the answer or shorten a distractor in some of: %s", location, name,
+              len(shortest), len(keyed), round(std.shortest_share * 100), _where(env, shortest))
     _emit(env, keyed[0][0], _Collector.found)
 
 
