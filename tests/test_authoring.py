@@ -88,9 +88,11 @@ CASES = {
     "three options": (swap("- [ ] Wrong one c long\n", ""), "{question} First", "has 3 options; write 4"),
     "timing that does not add up": (swap("duration: 30", "duration: 45"), None, "leaving 19 for transitions"),
     "group work too short": (swap(":mode: pairs", ":mode: groups"), "{exercise}", "give at least 15"),
-    "every key at one position": (swap("- [ ] Wrong three c\n- [x] Right three", "- [x] Wrong three c\n- [ ] Right three")
-                                  .replace("- [ ] Wrong two a long\n- [x] Right two", "- [x] Wrong two a long\n- [ ] Right two"),
-                                  None, "no question has its answer at"),
+    "every key at one position": (
+        swap("- [ ] Wrong three c\n- [x] Right three", "- [x] Wrong three c\n- [ ] Right three")
+        .replace("- [ ] Wrong two a long\n- [x] Right two", "- [x] Wrong two a long\n- [ ] Right two"),
+        None, "no question has its answer at",
+    ),
 }
 
 
@@ -121,7 +123,8 @@ def test_a_logo_anywhere_in_the_project_is_used(tmp_path):
     copytree(ROOT, srcdir)
     (srcdir / "art" / "deep").mkdir(parents=True)
     (srcdir / "art" / "deep" / "mark.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Mark</title><rect width="10" height="10"/></svg>')
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Mark</title>'
+        '<rect width="10" height="10"/></svg>')
     app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"courseware_brand": {"logo": "art/deep/mark.svg"}})
     try:
         app.build()
