@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
-    activities, agenda, blocks, branding, config, handouts, html, lesson, quiz, references, slides, standard, structure,
+    activities, agenda, blocks, branding, charts, config, handouts, html, lesson, quiz, references, slides, standard,
+    structure,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict:
     slides.setup_slides(app)
     html.setup_html(app)
     handouts.setup_handouts(app)
+    charts.setup_charts(app)
     return {
         "version": __version__,
         "env_version": 1,
