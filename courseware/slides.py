@@ -11,7 +11,8 @@ twice by the author:
 2. objectives;
 3. one slide per ``##`` section that has a ``slide`` block: the block's body
    and the section's ``notes`` as speaker notes; prose never reaches a slide,
-   but a figure in the prose gets a slide of its own after the section's;
+   but a figure in the prose gets a slide of its own after the section's,
+   unless the section's slide block already shows it;
 4. one slide per exercise or discussion (never the solution), where it stands;
 5. one slide per knowledge-check question, the answer in the speaker notes;
 6. key points;
@@ -113,8 +114,10 @@ class ShapeDeck(SphinxPostTransform):
         speaker = [n.deepcopy() for n in section.findall(notes) if not _within_activity(n)]
         if body:
             slides.append(_slide(ident, section[0], *body, *speaker))
+        shown = {i["uri"] for n in section.findall(slide) for i in n.findall(nodes.image)}
         for index, figure in enumerate(f for f in section.findall(nodes.figure) if not _within_activity(f)):
-            if not any(isinstance(a, slide) for a in _ancestors(figure)):
+            images = {i["uri"] for i in figure.findall(nodes.image)}
+            if not any(isinstance(a, slide) for a in _ancestors(figure)) and not (images and images <= shown):
                 slides.append(_slide(f"{ident}-figure-{index}", section[0], figure.deepcopy(), kind="figure"))
         for index, node in enumerate(section.findall(lambda n: isinstance(n, (exercise, discussion)))):
             kept = [c.deepcopy() for c in node.children if not isinstance(c, (solution, notes))]
