@@ -362,3 +362,33 @@ def test_a_chart_reaches_the_handouts(tiny_course):
     images = re.findall(r'<img[^>]*src="(_images/bars-[0-9a-f]+\.svg)"', html)
     assert len(images) == 1 and (out / images[0]).is_file()  # the slide block is left out of print
     assert (out / "tiny.pdf").stat().st_size > 0
+
+
+def test_what_the_lesson_says_about_the_data_holds():
+    """The lesson's prose and alt texts describe the data; if the data changes, they must be rewritten."""
+    rows = analytics.read_rows(DATA / "outbound-oss-commits.csv")
+    authored = [r for r in rows if not r.merge]
+    halves = analytics.by_period(authored, analytics.half_year)
+    named = {p: sorted(((n, o) for o, n in c.items() if o != analytics.INDEPENDENT), reverse=True)
+             for p, c in halves.items()}
+    totals = {p: sum(c.values()) for p, c in halves.items()}
+    two = [round(100 * sum(n for n, _ in named[p][:2]) / totals[p]) for p in halves]
+    largest = [100 * named[p][0][0] / totals[p] for p in halves]
+    assert min(two) == 54 and max(two) == 71  # "from 54 to 71 percent", so the factor never rose above two
+    assert all(analytics.elephant_factor(c) <= 2 for c in halves.values())
+    assert all(32 <= share < 55 for share in largest)  # "between about a third and just over half"
+    leaders = [named[p][0][1] for p in halves]
+    assert all(a != b for a, b in zip(leaders, leaders[1:]))  # the largest changed every half-year
+    last = list(halves)[-1]
+    assert largest[-1] >= 50 and totals[last] < totals[list(halves)[-2]]
+    overall = analytics.count_by(rows, "organisation")
+    assert overall[analytics.INDEPENDENT] > sum(overall.values()) / 3  # "more than a third"
+    with_merges = analytics.count_by(rows, "organisation", merges=True)
+    assert analytics.top_share(overall)[0] == analytics.top_share(with_merges)[0]
+    waybill = analytics.read_csv(DATA / "waybill-synthetic.csv")
+    active = Counter()
+    for r in waybill:
+        if r["group"] == "outside":
+            active[(int(r["month"]), r["author"])] += 1
+    per_month = Counter(month for month, _ in active)
+    assert per_month[1] == 1 and 15 <= max(per_month.values()) <= 25  # "from one to about twenty a month"

@@ -15,6 +15,7 @@ them when the course is built. The measures come from ``courseware.analytics``.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 
@@ -81,8 +82,7 @@ def last_date(data) -> str:
 def source_commit(data) -> str:
     """The short hash of the commit the data was read from (from the CSV's first line)."""
     with open(data.path(COMMITS), encoding="utf-8") as f:
-        words = f.readline().split()
-    return words[words.index("commit") + 1].rstrip(".")[:7]
+        return re.search(r"from commit ([0-9a-f]{40})", f.readline()).group(1)[:7]
 
 
 def two_largest_share(data) -> str:
@@ -96,14 +96,16 @@ def independent_share(data) -> str:
     return _percent(counts[INDEPENDENT], sum(counts.values()))
 
 
+def largest_organisation(data) -> str:
+    return top_share(count_by(_authored(data), "organisation"))[0]
+
+
 def largest_share_with_merges(data) -> str:
-    org, share = top_share(count_by(_rows(data), "organisation", merges=True))
-    return f"{org}, {round(100 * share)} %"
+    return _percent(top_share(count_by(_rows(data), "organisation", merges=True))[1], 1)
 
 
 def largest_share_without_merges(data) -> str:
-    org, share = top_share(count_by(_authored(data), "organisation"))
-    return f"{org}, {round(100 * share)} %"
+    return _percent(top_share(count_by(_authored(data), "organisation"))[1], 1)
 
 
 def elephant_factor_all(data) -> int:
@@ -173,27 +175,34 @@ def exercise_key(data) -> list[list[str]]:
     def half(x):
         return f"{x['half']:g}"
 
+    def running(x):
+        sums, total = [], 0
+        for n, _ in x["organisations"]:
+            total += n
+            sums.append(str(total))
+            if 2 * total >= x["total"]:
+                break
+        return ", then ".join(sums) + f" (reaches {half(x)})"
+
     def top(x):
         return f"{x['top_contributor']}: {x['top_contributor_commits']} of {x['total']} = " \
                f"{_percent(x['top_contributor_commits'], x['total'])}"
 
     points = round(100 * b["top_contributor_share"]) - round(100 * a["top_contributor_share"])
-    unknown = round(100 * b["independent"] / b["total"]) - round(100 * a["independent"] / a["total"])
     return [
         ["Measure", PERIODS[0], PERIODS[1], "Change"],
         ["Commits", str(a["total"]), str(b["total"]), f"{b['total'] - a['total']:+d}"],
         ["Half of the commits", half(a), half(b), ""],
         ["Named organisations, largest first", orgs(a), orgs(b), ""],
         [f"{INDEPENDENT} (counts in the total only)", str(a["independent"]), str(b["independent"]),
-         f"{_percent(a['independent'], a['total'])} to {_percent(b['independent'], b['total'])}"],
+         f"{_percent(a['independent'], a['total'])} to {_percent(b['independent'], b['total'])} of all commits"],
+        ["Running total, largest organisation first", running(a), running(b), ""],
         ["Elephant factor", str(a["elephant_factor"]), str(b["elephant_factor"]),
          "none" if a["elephant_factor"] == b["elephant_factor"]
          else f"{b['elephant_factor'] - a['elephant_factor']:+d}"],
         ["Largest contributor's share", top(a), top(b), f"{points:+d} percentage points"],
         ["Contributors with at least one commit", str(a["contributors"]), str(b["contributors"]),
          f"{b['contributors'] - a['contributors']:+d}"],
-        ["Share with no known organisation", _percent(a["independent"], a["total"]),
-         _percent(b["independent"], b["total"]), f"{unknown:+d} percentage points"],
     ]
 
 
