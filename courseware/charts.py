@@ -333,11 +333,15 @@ class Chart(_FromModule, CourseDirective):
 
 
 class ChartTable(_FromModule, CourseDirective):
-    """``chart-table``: a table whose rows a charts-module function computes (first row: header)."""
+    """``chart-table``: a table whose rows a charts-module function computes (first row: header).
+
+    It takes no caption: say what the table is in the text before it. (A
+    captioned table gets an id, which the HTML theme furo copies onto its
+    wrapper, and an id defined twice breaks the PDFs' anchors.)
+    """
 
     required_arguments = 1
     has_content = False
-    option_spec = Options({**CourseDirective.option_spec, "caption": directives.unchanged})
 
     def run(self) -> list[nodes.Node]:
         table = nodes.table(classes=["cw-chart-table"])
@@ -356,10 +360,6 @@ class ChartTable(_FromModule, CourseDirective):
                            module_path.name, function, location=(self.env.docname, self.lineno),
                            type="courseware", subtype="chart")
             return []
-        caption = self.options.get("caption", "").strip()
-        if caption:
-            inline, _ = self.state.inline_text(caption, self.lineno)
-            table += nodes.title(caption, "", *inline)
         group = nodes.tgroup(cols=len(rows[0]))
         table += group
         group.extend(nodes.colspec(colwidth=1) for _ in rows[0])

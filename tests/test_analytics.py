@@ -383,6 +383,10 @@ def test_what_the_lesson_says_about_the_data_holds():
     assert largest[-1] >= 50 and totals[last] < totals[list(halves)[-2]]
     overall = analytics.count_by(rows, "organisation")
     assert overall[analytics.INDEPENDENT] > sum(overall.values()) / 3  # "more than a third"
+    people = {}
+    for r in rows:
+        people.setdefault(r.organisation, set()).add(r.contributor)
+    assert all(len(p) == 1 for o, p in people.items() if o != analytics.INDEPENDENT)  # "one person" each
     with_merges = analytics.count_by(rows, "organisation", merges=True)
     assert analytics.top_share(overall)[0] == analytics.top_share(with_merges)[0]
     waybill = analytics.read_csv(DATA / "waybill-synthetic.csv")
