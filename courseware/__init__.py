@@ -17,6 +17,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
 - ``slides/``: the decks (shape, per-node drawing, the builder).
 - ``handouts/``: the PDFs (builder, assembly, editions, print drawing, WeasyPrint).
+- ``charts``: charts drawn at build time from data in the source tree (matplotlib, SVG).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> dict:
     slides.setup_slides(app)
     html.setup_html(app)
     handouts.setup_handouts(app)
+    charts.setup_charts(app)
     return {
         "version": __version__,
         "env_version": 1,

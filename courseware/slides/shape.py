@@ -169,8 +169,10 @@ class ShapeDeck(SphinxPostTransform):
         speaker = [n.deepcopy() for n in section.findall(notes) if not _within_activity(n)]
         if body:
             slides.append(_slide(ident, section[0], *body, *speaker, footer=footer))
+        shown = {i["uri"] for n in section.findall(slide) for i in n.findall(nodes.image)}
         figures = [f for f in section.findall(nodes.figure)
-                   if not _within_activity(f) and not any(isinstance(a, slide) for a in ancestors(f))]
+                   if not _within_activity(f) and not any(isinstance(a, slide) for a in ancestors(f))
+                   and not ({i["uri"] for i in f.findall(nodes.image)} <= shown and shown)]
         for index, figure in enumerate(figures):
             slides.append(_slide(f"{ident}-figure-{index}", section[0], figure.deepcopy(), kind="figure",
                                  footer=footer))
