@@ -30,6 +30,7 @@ from . import (
     authoring,
     blocks,
     branding,
+    charts,
     config,
     handouts,
     html,

@@ -252,7 +252,9 @@ def read_rows(path: Path | str) -> list[Row]:
 # -- measures ---------------------------------------------------------------------------
 
 
-def elephant_factor(counts: dict[str, int], threshold: float = 0.5, exclude: Iterable[str] = (INDEPENDENT,)) -> int | None:
+def elephant_factor(
+    counts: dict[str, int], threshold: float = 0.5, exclude: Iterable[str] = (INDEPENDENT,)
+) -> int | None:
     """The smallest number of organisations whose contributions reach ``threshold`` of the total.
 
     As CHAOSS defines it: add up the organisations' contributions, largest
