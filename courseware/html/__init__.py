@@ -81,7 +81,7 @@ class DownloadLinks(SphinxPostTransform):
 
     def download_list(self, docname: str) -> nodes.Node:
         config = settings(self.config)
-        root = relative_uri(structure.builder(self.env).get_target_uri(docname), "")
+        root = to_root(structure.builder(self.env), docname)
         pdfs = nodes.bullet_list()
         for doc in config.handouts:
             label = {"facilitator": "for facilitators", "self-study": "with answers, for study alone",
@@ -102,10 +102,15 @@ class DownloadLinks(SphinxPostTransform):
         return container
 
 
+def to_root(builder, docname: str) -> str:
+    """From a page of this builder's output to the output's root folder ("" from the root itself)."""
+    path = relative_uri(builder.get_target_uri(docname), "")
+    return "" if path == "./" else path
+
+
 def deck_uri(builder, fromdoc: str, docname: str) -> str:
     """The deck of ``docname`` (decks are one file per lesson), from a page of the HTML course."""
-    slides = settings(builder.config).slides_url
-    return relative_uri(builder.get_target_uri(fromdoc), "") + slides + docname + ".html"
+    return to_root(builder, fromdoc) + settings(builder.config).slides_url + docname + ".html"
 
 
 class DeckLink(SphinxPostTransform):
