@@ -11,7 +11,7 @@ BUILD     := _build
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts site kit serve test bench bib clean venv
+.PHONY: all html slides handouts lab site kit serve test bench bib clean venv
 
 all: venv
 	$(MAKE) -j3 html slides handouts
@@ -33,8 +33,12 @@ slides: venv
 handouts: venv
 	$(SPHINX) -b handouts $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/handouts source $(BUILD)/handouts
 
-# The three outputs side by side, as published and as carried to a classroom.
-site: all
+# Module 2's release-readiness lab: the practice git repository, and its zip for the kit.
+lab: venv
+	$(BIN)/python -m courseware.lab --zip $(BUILD)/lab/waybill-practice.zip $(BUILD)/lab/waybill-practice
+
+# The three outputs side by side (and the lab's zip), as published and as carried to a classroom.
+site: all lab
 	$(BIN)/python -m courseware.site $(BUILD) $(BUILD)/site
 
 kit: site
