@@ -607,7 +607,9 @@ def cli(stage: int, header: str = "") -> str:
 
 
 # Hamburg's files carried the group's usual notice for internal code.
+# REUSE-IgnoreStart
 HAMBURG_NOTICE = "# Copyright (c) 2022 Larkspur Logistics GmbH. All rights reserved.\n\n"
+# REUSE-IgnoreEnd
 
 ADAPTERS_INIT = '"""One adapter per carrier: parse(text) -> list of TrackingEvent."""\n'
 
@@ -654,7 +656,8 @@ TEST_CLI = _t('''
 
 
     def test_convert_prints_one_json_line_per_event():
-        result = CliRunner().invoke(main, ["convert", "--carrier", "nordrail", str(FIXTURES / "nordrail" / "iftsta-0612.edi")])
+        message = FIXTURES / "nordrail" / "iftsta-0612.edi"
+        result = CliRunner().invoke(main, ["convert", "--carrier", "nordrail", str(message)])
         assert result.exit_code == 0, result.output
         assert len(result.output.splitlines()) == 2
 ''')
@@ -962,7 +965,8 @@ def practice_history() -> list[Commit]:
             "tests/config/swiftparcel-sandbox.toml": None,
             "tests/test_sandbox.py": None,
         }),
-        Commit("2022-06-20T15:10:00+01:00", "ines", "Test fixtures: carrier messages copied from production, June 2022", {
+        Commit("2022-06-20T15:10:00+01:00", "ines",
+               "Test fixtures: carrier messages copied from production, June 2022", {
             **nordrail_fixtures(REAL_PEOPLE),
             **swiftparcel_fixtures(REAL_PEOPLE, exceptions=True),
             "tests/test_cli.py": TEST_CLI,
@@ -977,7 +981,8 @@ def practice_history() -> list[Commit]:
             "waybill/adapters/nordrail.py": NORDRAIL,
             "tests/test_nordrail.py": TEST_NORDRAIL,
         }),
-        Commit("2023-09-27T16:30:00+01:00", "mateus", "SwiftParcel adapter, from SwiftParcel's API specification v2.3", {
+        Commit("2023-09-27T16:30:00+01:00", "mateus",
+               "SwiftParcel adapter, from SwiftParcel's API specification v2.3", {
             "pyproject.toml": pyproject("0.6.0", DEPS_ALL, vendor=True, scripts=True),
             "waybill/settings.py": settings_internal(swiftparcel_url=True),
             "waybill/adapters/swiftparcel.py": swiftparcel(exceptions=False, confidential=True),
@@ -1264,9 +1269,10 @@ FINDINGS: tuple[Finding, ...] = (
         kind="question",
         commands=("pip-licenses --python ../waybill-env/bin/python --order=license",),
         finds=(r"pycountry\s+\S+\s+LGPL-2\.1-only",),
-        shows="pycountry is LGPL-2.1-only; the other dependencies are permissive (MIT, BSD-3-Clause, Apache-2.0).",
-        fix="Record it, and ask legal counsel to confirm that using pycountry unmodified, as a separately installed "
-            "package, fits an Apache-2.0 release.",
+        shows="pycountry is LGPL-2.1-only; certifi (needed by requests) is MPL-2.0; Waybill itself shows UNKNOWN, "
+              "because its packaging file declares no licence; the rest are permissive.",
+        fix="Record them, and ask legal counsel to confirm that using pycountry and certifi unmodified, as separately "
+            "installed packages, fits an Apache-2.0 release; declare Waybill's licence in pyproject.toml.",
     ),
     Finding(
         key="contributors",
@@ -1310,7 +1316,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, help="also pack the repository into this zip file")
     args = parser.parse_args(argv)
     hashes = write_repository(args.target, fixed=args.fixed)
-    print(f"wrote {args.target} ({len(hashes)} commits, HEAD {hashes[-1][:12]})")
+    commits = f"{len(hashes)} commit" + ("s" if len(hashes) > 1 else "")
+    print(f"wrote {args.target} ({commits}, HEAD {hashes[-1][:12]})")
     if args.zip:
         zip_repository(args.target, args.zip)
         print(f"wrote {args.zip}")

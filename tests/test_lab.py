@@ -145,14 +145,14 @@ def test_the_command_line_writes_both_variants(tmp_path):
 def test_each_command_of_the_key_finds_what_the_key_says(practice, finding):
     output = run_finding(practice, finding)
     for pattern in finding.finds:
-        assert re.search(pattern, output), f"{finding.key}: {pattern!r} not in the output of the practice repository:\n{output[-3000:]}"
+        assert re.search(pattern, output), f"{finding.key}: {pattern!r} not in the practice output:\n{output[-3000:]}"
 
 
 @pytest.mark.parametrize("finding", DEFECTS, ids=lambda f: f.key)
 def test_the_same_commands_find_nothing_in_the_fixed_repository(fixed, finding):
     output = run_finding(fixed, finding)
     for pattern in finding.clean_patterns:
-        assert not re.search(pattern, output), f"{finding.key}: {pattern!r} still in the fixed repository:\n{output[-3000:]}"
+        assert not re.search(pattern, output), f"{finding.key}: {pattern!r} in the fixed output:\n{output[-3000:]}"
 
 
 def test_every_defect_the_brief_plants_is_in_the_key():
@@ -186,10 +186,15 @@ def test_each_defect_comes_from_the_case():
 # --- the lesson ----------------------------------------------------------------------------------
 
 
+def flush_left(text: str) -> str:
+    return "\n".join(line.strip() for line in text.splitlines())
+
+
 def test_the_lesson_shows_every_command_verbatim():
-    lesson = LESSON.read_text(encoding="utf-8")
+    # Code blocks inside list items are indented; compare line by line, without the indentation.
+    lesson = flush_left(LESSON.read_text(encoding="utf-8"))
     for command in [c for f in lab.FINDINGS for c in f.commands] + list(lab.SETUP):
-        assert command in lesson, f"the lesson does not show this command verbatim:\n{command}"
+        assert flush_left(command) in lesson, f"the lesson does not show this command verbatim:\n{command}"
 
 
 # --- the kit -------------------------------------------------------------------------------------
