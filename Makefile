@@ -45,8 +45,12 @@ slides: venv
 handouts: venv
 	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/handouts source $(BUILD)/handouts
 
-# The three outputs side by side, as published and as carried to a classroom.
-site: all
+# Module 2's release-readiness lab: the practice git repository, and its zip for the kit.
+lab: venv
+	$(BIN)/python -m courseware.lab --zip $(BUILD)/lab/waybill-practice.zip $(BUILD)/lab/waybill-practice
+
+# The three outputs side by side (and the lab's zip), as published and as carried to a classroom.
+site: all lab
 	$(BIN)/python -m courseware.site $(BUILD) $(BUILD)/site
 
 kit: site

@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 OUTPUTS = ("html", "slides", "handouts")
+LAB = "lab"  # optional: zips of the lab's practice repository (courseware.lab)
 SKIP = {".doctrees", ".buildinfo", "_sources", "objects.inv"}
 
 START_PAGE = """<!DOCTYPE html>
@@ -54,6 +55,9 @@ def assemble(build: Path, site: Path) -> None:
     site.mkdir(parents=True)
     for output in OUTPUTS:
         shutil.copytree(build / output, site / output, ignore=_ignore)
+    for archive in sorted((build / LAB).glob("*.zip")):
+        (site / LAB).mkdir(exist_ok=True)
+        shutil.copy2(archive, site / LAB / archive.name)
     (site / "index.html").write_text(START_PAGE, encoding="utf-8")
     print(f"wrote {site}")
 
