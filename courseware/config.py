@@ -195,8 +195,10 @@ class Settings:
     attribution: str = dc.field(default="", metadata={
         "help": "The line that credits the sources, on every PDF cover.", "rebuild": "html"})
     base_url: str = dc.field(default="", metadata={
-        "help": "Where the course is published (ends in '/'); unset, no QR codes, "
-                "Open Graph or sitemap are written.",
+        "help": "Where the HTML course is published: the address of its index.html's folder, "
+                "starting 'https://' and ending in '/' (the decks and PDFs are found from it "
+                "through slides_url and handouts_url). Unset, no QR codes, canonical links, "
+                "Open Graph tags or sitemap are written.",
         "rebuild": "html"})
     html_url: str = dc.field(default="../html/", metadata={
         "help": "The HTML course's folder, relative to the decks' root.", "rebuild": "html"})
@@ -204,6 +206,12 @@ class Settings:
         "help": "The decks' folder, relative to the HTML course's root.", "rebuild": "html"})
     handouts_url: str = dc.field(default="../handouts/", metadata={
         "help": "The PDFs' folder, relative to the HTML course's root.", "rebuild": "html"})
+    kit_url: str = dc.field(default="../kit/outbound-oss-course.zip", metadata={
+        "help": "The classroom kit (make kit), relative to the HTML course's root or absolute; "
+                "'' leaves its link out of the downloads.", "rebuild": "html"})
+    lab_url: str = dc.field(default="../lab/waybill-practice.zip", metadata={
+        "help": "The lab's practice repository (make lab), relative to the HTML course's root or "
+                "absolute; '' leaves its link out of the downloads.", "rebuild": "html"})
     handouts_path: str = dc.field(default="handouts", metadata={
         "help": "Folder of the print stylesheet and templates, relative to conf.py.", "rebuild": "html"})
     fonts_path: str = dc.field(default="branding/fonts", metadata={

@@ -1,13 +1,24 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""The HTML course (``html`` and ``dirhtml`` builders): its assets and its links to the other outputs.
+"""The HTML course (``html`` and ``dirhtml`` builders): its assets, its links to the other outputs.
 
 ``static/courseware.js`` is our own small script (no third-party code, no
-network): the facilitator-view switch and the knowledge-check feedback.
-``brand.css`` and the fonts are written from ``courseware_brand``
-(``branding.py``). Links from a page to its deck and to the PDFs are built
-from the builder's own idea of where the page lands (``get_target_uri``),
-so they hold under ``html`` and ``dirhtml`` alike.
+network): the facilitator-view switch, the knowledge-check feedback and the
+figure viewer. ``brand.css`` and the fonts are written from
+``courseware_brand`` (``branding.py``). Links from a page to its deck and to
+the PDFs are built from the builder's own idea of where the page lands
+(``get_target_uri``), so they hold under ``html`` and ``dirhtml`` alike.
+
+The parts:
+
+- this module: assets, the ``downloads`` list, the link to a lesson's deck,
+  the facilitator-view switch at the top of every page that has facilitator
+  material;
+- ``landing``: the ``modules`` directive (the landing page's module cards);
+- ``figures``: figures link to their image file and open in a viewer;
+- ``meta``: a description per page; Open Graph, canonical links and a
+  sitemap once the course has a published address;
+- ``fixes``: upstream markup that accessibility checkers reject, corrected.
 """
 
 from __future__ import annotations
@@ -23,13 +34,16 @@ from .. import structure
 from ..branding import write_brand_assets
 from ..config import settings
 from ..directive import CourseDirective
-from ..writers import SKIP, add_node
+from ..writers import FACILITATOR, SKIP, add_node, has_class
+from .figures import setup_figures
+from .fixes import setup_fixes
+from .landing import setup_landing
+from .meta import HTML_BUILDERS, setup_meta
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
-HTML_BUILDERS = ("html", "dirhtml")
 
 
 def _add_assets(app: Sphinx) -> None:
@@ -53,7 +67,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
 
 
 class downloads(nodes.General, nodes.Element):
-    """Placeholder for links to every deck and PDF (HTML course only)."""
+    """Placeholder for links to every deck and PDF, the classroom kit and the lab (HTML course only)."""
 
 
 class Downloads(CourseDirective):
@@ -69,8 +83,23 @@ def _link(text: str, uri: str) -> nodes.paragraph:
     return nodes.paragraph("", "", nodes.reference("", text, refuri=uri, internal=False))
 
 
+def _group(label: str, *body: nodes.Node, classes=()) -> nodes.container:
+    group = nodes.container(classes=["cw-download-group", *classes])
+    group += nodes.paragraph(text=label, classes=["cw-download-label"])
+    group.extend(body)
+    return group
+
+
+EDITION_LABELS = {"facilitator": "for facilitators", "self-study": "with answers, for study alone",
+                  "learner": "for learners"}
+
+
 class DownloadLinks(SphinxPostTransform):
-    """The ``downloads`` list: every PDF and every lesson's deck."""
+    """The ``downloads`` list: every PDF and every lesson's deck; then the kit and the lab's repository.
+
+    The PDFs and decks (``.cw-downloads``) are inside the classroom kit; the
+    two zips (``.cw-archives``) are beside it.
+    """
 
     default_priority = 5
     builders = HTML_BUILDERS
@@ -81,25 +110,34 @@ class DownloadLinks(SphinxPostTransform):
 
     def download_list(self, docname: str) -> nodes.Node:
         config = settings(self.config)
-        root = to_root(structure.builder(self.env), docname)
+        builder = structure.builder(self.env)
+        root = to_root(builder, docname)
         pdfs = nodes.bullet_list()
         for doc in config.handouts:
-            label = {"facilitator": "for facilitators", "self-study": "with answers, for study alone",
-                     "learner": "for learners"}[doc.edition]
-            pdfs += nodes.list_item("", _link(f"{doc.title} (PDF, {label})", root + config.handouts_url + doc.filename))
-        decks = nodes.bullet_list()
+            text = f"{doc.title} (PDF, {EDITION_LABELS[doc.edition]})"
+            pdfs += nodes.list_item("", _link(text, root + config.handouts_url + doc.filename))
+        decks = nodes.bullet_list(classes=["cw-deck-list"])
         for row in structure.lessons_below(self.env, self.config.root_doc):
             decks += nodes.list_item("", _link(structure.title(self.env, row.docname),
-                                               deck_uri(structure.builder(self.env), docname, row.docname)))
-        index = deck_uri(structure.builder(self.env), docname, self.config.root_doc)
-        container = nodes.container(classes=["cw-downloads"])
-        container += nodes.paragraph(text="Printable handouts:")
-        container += pdfs
-        container += nodes.paragraph("", "", nodes.Text("Slide decks (all decks: "),
-                                     nodes.reference("", "deck index", refuri=index, internal=False),
-                                     nodes.Text("):"))
-        container += decks
-        return container
+                                               deck_uri(builder, docname, row.docname)))
+        index = deck_uri(builder, docname, self.config.root_doc)
+        course = nodes.container(classes=["cw-downloads"])
+        course += _group("Printable handouts", pdfs)
+        course += _group("Slide decks", nodes.paragraph(
+            "", "", nodes.Text("One deck per lesson, with speaker notes (press S); all of them in the "),
+            nodes.reference("", "deck index", refuri=index, internal=False), nodes.Text(":")), decks,
+            classes=["cw-decks"])
+        archives = nodes.bullet_list()
+        for url, text in ((config.kit_url, "Classroom kit (zip): the HTML course, the decks and the PDFs, "
+                                           "to open from disk where there is no network"),
+                          (config.lab_url, "The lab's practice repository (zip)")):
+            if url:
+                archives += nodes.list_item("", _link(text, url if "://" in url else root + url))
+        area = nodes.container(classes=["cw-download-area"])
+        area += course
+        if len(archives):
+            area += _group("Offline and lab", archives, classes=["cw-archives"])
+        return area
 
 
 def to_root(builder, docname: str) -> str:
@@ -130,6 +168,29 @@ class DeckLink(SphinxPostTransform):
             top.insert(1, line)
 
 
+def add_facilitator_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """At the top of a page with facilitator material: the switch that shows it.
+
+    In the page, not floating over it: with furo it sits on the line of the
+    theme and contents buttons. A real button (keyboard, ``aria-pressed``);
+    ``courseware.js`` wires it and remembers the choice.
+    """
+    if app.builder.name not in HTML_BUILDERS or doctree is None:
+        return
+    if not any(has_class(node, FACILITATOR) for node in doctree.findall(nodes.Element)):
+        return
+    context["body"] = SWITCH + context.get("body", "")
+
+
+SWITCH = (
+    '<div class="cw-toolbar">'
+    '<button type="button" class="cw-facilitator-switch" aria-pressed="false" '
+    'title="Show the slide bullets and facilitator notes on this page">'
+    '<span class="cw-switch-track" aria-hidden="true"></span>Facilitator view</button>'
+    "</div>\n"
+)
+
+
 def setup_html(app: Sphinx) -> None:
     add_node(app, downloads, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_directive("downloads", Downloads)
@@ -137,3 +198,8 @@ def setup_html(app: Sphinx) -> None:
     app.add_post_transform(DeckLink)
     app.connect("builder-inited", _add_assets)
     app.connect("build-finished", _copy_assets)
+    app.connect("html-page-context", add_facilitator_switch)
+    setup_landing(app)
+    setup_figures(app)
+    setup_meta(app)
+    setup_fixes(app)

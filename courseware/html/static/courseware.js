@@ -1,36 +1,32 @@
 // SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 // SPDX-License-Identifier: Apache-2.0
-// The HTML course's only script: the facilitator-view switch and quiz feedback.
-// No network, no third-party code.
+// The HTML course's only script: the facilitator-view switch, quiz feedback and
+// the figure viewer. No network, no third-party code.
 (function () {
   "use strict";
   var KEY = "courseware-facilitator-view";
   var root = document.documentElement;
 
-  function setFacilitator(on, button) {
-    root.classList.toggle("cw-show-facilitator", on);
-    if (button) {
-      button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.textContent = on ? "Facilitator view: on" : "Facilitator view: off";
+  // -- Facilitator view: the switch is in the page (courseware/html/__init__.py) --
+  function wireSwitches() {
+    var buttons = document.querySelectorAll(".cw-facilitator-switch");
+    if (!buttons.length) { return; }
+    function set(on) {
+      root.classList.toggle("cw-show-facilitator", on);
+      buttons.forEach(function (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); });
+      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
     }
-    try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
-  }
-
-  function addSwitch() {
-    if (!document.querySelector(".cw-facilitator")) { return; }
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "cw-facilitator-switch";
-    button.title = "Show the slide bullets and facilitator notes of this page";
-    button.addEventListener("click", function () {
-      setFacilitator(!root.classList.contains("cw-show-facilitator"), button);
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        set(!root.classList.contains("cw-show-facilitator"));
+      });
     });
-    document.body.appendChild(button);
     var stored = null;
     try { stored = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
-    setFacilitator(stored === "1", button);
+    set(stored === "1");
   }
 
+  // -- Knowledge checks --
   function answer(question, input) {
     var options = question.querySelectorAll("li.cw-option");
     var right = question.querySelector("input[data-correct]");
@@ -57,8 +53,65 @@
     });
   }
 
+  // -- Figures: a link to the image file (courseware/html/figures.py); here, a viewer --
+  // A modal <dialog>: the image at full size in a box that scrolls, closed by its
+  // button, Escape or a click outside; focus returns to the figure's link.
+  function openViewer(link) {
+    var image = link.querySelector("img");
+    var figure = link.closest("figure");
+    var caption = figure ? figure.querySelector("figcaption .caption-text") : null;
+    var dialog = document.createElement("dialog");
+    dialog.className = "cw-viewer";
+    var label = caption ? caption.textContent.trim() : (image ? image.alt : "");
+    dialog.setAttribute("aria-label", label ? "Figure: " + label : "Figure");
+    var bar = document.createElement("div");
+    bar.className = "cw-viewer-bar";
+    var file = document.createElement("a");
+    file.href = link.href;
+    file.textContent = "Open the image file";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "cw-viewer-close";
+    close.textContent = "Close";
+    bar.append(file, close);
+    var frame = document.createElement("div");
+    frame.className = "cw-viewer-frame";
+    var big = document.createElement("img");
+    big.src = link.href;
+    big.alt = image ? image.alt : "";
+    frame.append(big);
+    dialog.append(bar, frame);
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) { dialog.close(); } });
+    dialog.addEventListener("close", function () { dialog.remove(); link.focus(); });
+    document.body.append(dialog);
+    dialog.showModal();
+    close.focus();
+  }
+
+  function wireFigures() {
+    if (typeof HTMLDialogElement !== "function") { return; }  // the plain link still works
+    document.querySelectorAll("a.cw-figure-link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+        event.preventDefault();
+        openViewer(link);
+      });
+    });
+  }
+
+  // -- furo's two side panels are both <aside>: name them, so each landmark is told apart --
+  function nameLandmarks() {
+    [[".sidebar-drawer", "Course navigation"], [".toc-drawer", "On this page"]].forEach(function (pair) {
+      var aside = document.querySelector("aside" + pair[0]);
+      if (aside && !aside.hasAttribute("aria-label")) { aside.setAttribute("aria-label", pair[1]); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    addSwitch();
+    nameLandmarks();
+    wireSwitches();
     wireQuizzes();
+    wireFigures();
   });
 })();

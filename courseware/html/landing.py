@@ -1,0 +1,154 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The ``modules`` directive: the course's modules, from its structure, never typed.
+
+``:::{modules}`` leaves a placeholder; the page becomes a summary page, read
+again whenever any page changes, so adding a module or a lesson changes it
+without an edit. Two post-transforms fill it:
+
+- ``ModuleCards`` (HTML course): a list of cards, one per module: its title
+  as a heading that links to it, its lessons and length, and the opening
+  sentences of its page.
+- ``ModuleList`` (every other builder: handouts, decks, text ...): the same
+  facts as a plain bullet list.
+
+A module's length and lessons come from ``courseware.structure``; its
+summary from the first paragraph of prose on its page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .. import structure
+from ..agenda import doc_link, format_minutes
+from ..directive import CourseDirective
+from ..writers import SKIP, add_node
+from .meta import HTML_BUILDERS, first_prose
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: A card's summary: whole sentences of the module's first paragraph, up to about this many characters.
+SUMMARY = 300
+
+
+class modules(nodes.General, nodes.Element):
+    """Placeholder for the list of modules."""
+
+
+class card_heading(nodes.General, nodes.TextElement):
+    """A card's title: a heading one level below the section that holds the cards (HTML course only)."""
+
+
+def visit_card_heading(self, node: card_heading) -> None:
+    self.body.append(self.starttag(node, f"h{node['level']}", CLASS="cw-card-title"))
+
+
+def depart_card_heading(self, node: card_heading) -> None:
+    self.body.append(f"</h{node['level']}>\n")
+
+
+class Modules(CourseDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = modules(docname=self.env.docname)
+        self.block(node)
+        structure.depends_on_all_lessons(self.env, self.env.docname)
+        return [node]
+
+
+@dataclass
+class Module:
+    docname: str
+    title: str
+    minutes: int
+    kinds: dict[str, int]  #: lesson kind ("lesson", "worksheet") -> how many
+    summary: str
+
+    @property
+    def facts(self) -> str:
+        """``4 lessons and 1 worksheet · 4 h 15 min``, or ``No lessons yet``."""
+        counts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in self.kinds.items() if n]
+        if not counts:
+            return "No lessons yet"
+        return " and ".join(counts) + " \u00b7 " + format_minutes(self.minutes)
+
+
+def lead_sentences(text: str, limit: int = SUMMARY) -> str:
+    """The first sentences of ``text`` that fit in ``limit`` characters (always the first)."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    kept = sentences[:1]
+    for sentence in sentences[1:]:
+        if len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def module_facts(transform: SphinxPostTransform) -> list[Module]:
+    env = transform.env
+    builder = structure.builder(env)
+    found = []
+    for docname in structure.modules(env):
+        rows = structure.lessons_below(env, docname)
+        kinds = {"lesson": 0, "worksheet": 0}
+        for row in rows:
+            kinds[structure.lesson(env, row.docname).kind] += 1
+        # resolved, so that computed text ({length}) reads as on the module's page
+        page = env.get_and_resolve_doctree(docname, builder)
+        found.append(Module(docname, structure.title(env, docname), sum(r.minutes for r in rows), kinds,
+                            lead_sentences(first_prose(page))))
+    return found
+
+
+class ModuleCards(SphinxPostTransform):
+    """In the HTML course: one card per module."""
+
+    default_priority = 4  # before ModuleList, and before references are resolved (the titles link)
+    builders = HTML_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(modules)):
+            level = min(6, 1 + sum(isinstance(a, nodes.section) for a in structure.ancestors(node)))
+            cards = nodes.bullet_list(classes=["cw-modules", *node["classes"]])
+            for module in module_facts(self):
+                card = nodes.list_item(classes=["cw-card"])
+                card += card_heading("", "", doc_link(self.env, node["docname"], module.docname), level=level)
+                card += nodes.paragraph(text=module.facts, classes=["cw-card-facts"])
+                if module.summary:
+                    card += nodes.paragraph(text=module.summary, classes=["cw-card-summary"])
+                cards += card
+            node.replace_self(cards if len(cards) else nodes.paragraph(text="No modules yet."))
+
+
+class ModuleList(SphinxPostTransform):
+    """In every other output: the modules as a plain list."""
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(modules)):
+            items = nodes.bullet_list(classes=["cw-module-list", *node["classes"]])
+            for module in module_facts(self):
+                items += nodes.list_item(
+                    "",
+                    nodes.paragraph("", "", nodes.strong("", "", doc_link(self.env, node["docname"], module.docname)),
+                                    nodes.Text(f" ({module.facts})")),
+                    *([nodes.paragraph(text=module.summary)] if module.summary else []),
+                )
+            node.replace_self(items if len(items) else nodes.paragraph(text="No modules yet."))
+
+
+def setup_landing(app: Sphinx) -> None:
+    add_node(app, modules, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, card_heading, html=(visit_card_heading, depart_card_heading))
+    app.add_directive("modules", Modules)
+    app.add_post_transform(ModuleCards)
+    app.add_post_transform(ModuleList)
