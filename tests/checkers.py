@@ -1,0 +1,316 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Third-party checkers run on the built course, offline: axe-core, LinkChecker, the Nu HTML Checker.
+
+- axe-core (``axe-playwright-python``) runs in Debian's Chromium on every
+  page of the HTML course, in the light and the dark theme, and on every
+  slide of every deck (each slide shown in turn, every fragment visible,
+  transitions off), while every response the browser gets is recorded.
+- LinkChecker crawls the served build from the HTML course's and the decks'
+  index pages, internal links only, anchors checked.
+- The Nu HTML Checker (``vnu.jar`` from the npm package ``vnu-jar``, run
+  with Java) reads every HTML file of the HTML course and the decks.
+
+Each is found on the machine or, as Chromium is, skipped with the command
+that installs it, and failed instead of skipped under CI (``.ci/run``
+installs them all).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SERIOUS = ("serious", "critical")
+
+
+def require(found: bool, what: str, install: str) -> None:
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run {what}: {install} (see .ci/run)")
+        pytest.skip(f"{what} is not installed here: {install}")
+
+
+# -- a local server the checkers read ------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # LinkChecker waits 0.1 to 0.6 s between two requests to one host unless the
+        # host answers with this header; then it keeps to the configured rate.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a checker that stops reading a large file half way is not an error of the course
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 at a free port; yield the base URL (no trailing slash)."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# -- every href and src in the built files --------------------------------------------------
+
+
+LOCAL_SCHEMES = ("http://127.0.0.1",)
+
+
+def html_files(folder: Path) -> list[Path]:
+    """The pages a reader opens: every HTML file but the copied sources."""
+    return sorted(p for p in folder.rglob("*.html") if "_sources" not in p.parts)
+
+
+def linked_urls(build: Path, base: str, folders=("html", "slides")) -> dict[str, set[str]]:
+    """Every local URL an ``href`` or ``src`` of the built HTML files names -> the pages naming it."""
+    from bs4 import BeautifulSoup
+
+    found: dict[str, set[str]] = {}
+    for folder in folders:
+        for path in html_files(build / folder):
+            page = f"{base}/{path.relative_to(build).as_posix()}"
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            for tag in soup.find_all(True):
+                for attr in ("href", "src"):
+                    value = tag.get(attr)
+                    if not value or value.startswith(("#", "mailto:", "data:", "javascript:", "blob:")):
+                        continue
+                    url = urljoin(page, value)
+                    if not url.startswith(LOCAL_SCHEMES):
+                        continue  # an external link: not fetched, the checks run offline
+                    parts = urlsplit(url)
+                    found.setdefault(urlunsplit((*parts[:3], "", "")), set()).add(page)
+    return found
+
+
+def status_of(url: str) -> int:
+    request = urllib.request.Request(url, method="HEAD")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+# -- axe-core in Chromium --------------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    page: str
+    rule: str
+    impact: str
+    target: str
+    html: str
+    summary: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.rule} ({self.impact}) at {self.target}: {self.html[:160]}"
+
+
+@dataclass
+class Visits:
+    """What the browser met on every page and slide it was shown."""
+
+    axe: list[Finding] = field(default_factory=list)  #: serious and critical axe violations
+    moderate: list[Finding] = field(default_factory=list)  #: the others, for the report
+    responses: list[tuple[int, str, str]] = field(default_factory=list)  #: (status, url, page) of non-200s
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  #: (url, error, page) of failed requests
+    requests: list[str] = field(default_factory=list)  #: every URL asked for
+    pages: int = 0
+    slides: int = 0
+
+
+def _record(visits: Visits, page: str, response: dict, theme: str = "") -> None:
+    for violation in response["violations"]:
+        for node in violation["nodes"]:
+            finding = Finding(page + (f" [{theme}]" if theme else ""), violation["id"], violation["impact"] or "",
+                              " ".join(map(str, node.get("target", []))), node.get("html", ""),
+                              node.get("failureSummary", ""))
+            (visits.axe if finding.impact in SERIOUS else visits.moderate).append(finding)
+
+
+AXE_RUN = "axe.run(document, {resultTypes: ['violations']})"
+
+
+def axe_script() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+def visit(base: str, build: Path, folder: str, deck: bool, dark: bool = False) -> Visits:
+    """Open every page of ``folder`` in Chromium (network blocked) and run axe on it.
+
+    A deck is shown slide by slide: axe runs on each slide as the audience
+    sees it, with every fragment visible. With ``dark``, the HTML course is
+    also shown in furo's dark theme and checked for contrast.
+    """
+    from .browser import browser_page
+
+    visits = Visits()
+    script = axe_script()
+    with browser_page() as page:
+        current = {"page": ""}
+        page.on("response", lambda r: r.status != 200 and visits.responses.append((r.status, r.url, current["page"])))
+        page.on("requestfailed", lambda r: visits.failed.append((r.url, r.failure or "", current["page"])))
+        for path in html_files(build / folder):
+            name = path.relative_to(build).as_posix()
+            if "/_static/" in f"/{name}":
+                continue  # reveal.js's speaker view opens from a deck, with the deck's data
+            current["page"] = name
+            page.goto(f"{base}/{name}")
+            page.wait_for_load_state("load")
+            visits.pages += 1
+            if deck:
+                page.wait_for_function("window.Reveal && Reveal.isReady()")
+                page.evaluate("Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+                page.evaluate(script)
+                count = page.evaluate("Reveal.getSlides().length")
+                for index in range(count):
+                    where = page.evaluate(
+                        """i => { const s = Reveal.getSlides()[i]; const at = Reveal.getIndices(s);
+                        Reveal.slide(at.h, at.v, s.querySelectorAll('.fragment').length - 1);
+                        return at.h + '/' + (at.v || 0); }""", index)
+                    page.wait_for_timeout(20)
+                    _record(visits, f"{name}#/{where}", page.evaluate(AXE_RUN))
+                    visits.slides += 1
+            else:
+                page.evaluate(script)
+                _record(visits, name, page.evaluate(AXE_RUN))
+                if dark:
+                    page.emulate_media(color_scheme="dark")
+                    _record(visits, name, page.evaluate(
+                        "axe.run(document, {resultTypes: ['violations'], runOnly: ['color-contrast']})"), "dark")
+                    page.emulate_media(color_scheme="light")
+        visits.requests = list(page.requests)
+    return visits
+
+
+# -- LinkChecker -------------------------------------------------------------------------------
+
+
+LINKCHECKER_CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=1000
+[filtering]
+checkextern=0
+internlinks=^http://127\\.0\\.0\\.1:[0-9]+/
+[AnchorCheck]
+[output]
+status=0
+"""
+
+
+@dataclass
+class LinkProblem:
+    url: str
+    parent: str
+    result: str
+    warning: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.parent}: {self.name!r} -> {self.url}: {self.warning or self.result}"
+
+
+def linkchecker(base: str, starts: list[str]) -> tuple[list[dict], list[LinkProblem]]:
+    """Crawl from ``starts`` (paths under ``base``); return every URL checked and the problems.
+
+    A problem is a URL that is not valid, or one with a warning (LinkChecker
+    reports a missing anchor as a warning of a valid URL).
+    """
+    executable = BIN / "linkchecker"
+    require(executable.exists(), "LinkChecker", "pip install -r requirements.txt")
+    # LinkChecker run as root drops its privileges to 'nobody': its configuration must be world-readable.
+    folder = Path(tempfile.mkdtemp(prefix="linkchecker-"))
+    try:
+        folder.chmod(0o755)
+        config = folder / "linkcheckerrc"
+        config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
+        config.chmod(0o644)
+        result = subprocess.run(
+            [str(executable), "-f", str(config), "--no-robots", "--verbose", "-o", "csv",
+             # an anchor's page is checked (and its anchor looked for), not crawled once more per anchor
+             "--no-follow-url", r"^http://127\.0\.0\.1:[0-9]+/.*#",
+             *(f"{base}/{start}" for start in starts)],
+            capture_output=True, text=True, timeout=900,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("# ")]
+    if not lines or result.returncode not in (0, 1):
+        raise AssertionError(f"LinkChecker failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
+    rows = list(csv.DictReader(lines, delimiter=";"))
+    problems = [LinkProblem(r["url"], r["parentname"], r["result"], r["warningstring"], r["name"])
+                for r in rows if r["valid"] != "True" or r["warningstring"]]
+    return rows, problems
+
+
+# -- the Nu HTML Checker --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NuMessage:
+    file: str  #: relative to the build folder
+    message: str
+    line: int
+    extract: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message} [{self.extract.strip()[:100]}]"
+
+
+def nu_check(build: Path, folders: list[str]) -> list[NuMessage]:
+    """Errors the Nu HTML Checker reports in every HTML file of ``folders`` (under ``build``)."""
+    java = shutil.which("java")
+    require(java is not None, "Java (for the Nu HTML Checker)", "apt-get install default-jre-headless")
+    require(VNU_JAR.exists(), "The Nu HTML Checker", "npm ci --ignore-scripts (package.json)")
+    files = [str(p) for folder in folders for p in html_files(build / folder)]
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *files],
+                            capture_output=True, text=True, timeout=600)
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError as error:
+        raise AssertionError(f"the Nu checker wrote no report (exit {result.returncode}):\n{result.stderr[-3000:]}") \
+            from error
+    found = []
+    for message in report["messages"]:
+        path = Path(urlsplit(message.get("url", "")).path).resolve()
+        file = path.relative_to(build.resolve()).as_posix() if path.is_relative_to(build.resolve()) else str(path)
+        found.append(NuMessage(file, message["message"], message.get("lastLine", 0), message.get("extract", "")))
+    return found

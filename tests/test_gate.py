@@ -1,0 +1,179 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The third-party gate: what independent checkers say of the built HTML course and decks.
+
+Run on the course as ``make kit`` leaves it (the HTML course, the decks, the
+PDFs, the lab's zip and the kit's zip), served on 127.0.0.1, with no network:
+
+- every link and every asset of every page and deck answers 200;
+- axe-core: no serious or critical violation on any page (light and dark
+  theme) or on any slide of any deck (each slide shown in turn);
+- LinkChecker: no broken link or anchor (internal links; external ones are
+  not fetched);
+- the Nu HTML Checker: no error in markup the project controls;
+- nothing a page or deck asks for leaves the machine.
+
+Each checker's test has an HTML course half and a deck half. The deck
+markup and style belong to ``courseware/slides/`` and ``slides/``: a deck
+half that fails there is marked ``xfail`` with the finding until the deck
+is fixed (then the mark goes).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from courseware.site import assemble, zip_site
+
+from .browser import remote
+from .checkers import linkchecker, linked_urls, nu_check, serve, status_of, visit
+
+#: The decks' findings that this gate leaves to the decks' owners (see the module's docstring).
+DECK_AXE = ("deck style: reveal.js's slide number (.slide-number-a/-b, white on rgba(0,0,0,.4) over white) "
+            "has a contrast of 2.84:1, under 4.5:1 (axe color-contrast, serious), on every slide of every deck; "
+            "html-gate report")
+DECK_ANCHORS = ("deck markup: citation links on slides point at '#/further-reading', a reveal.js route; no "
+                "element has that id (the slide's id is 'further-reading', which reveal.js also navigates to "
+                "as '#further-reading'); html-gate report")
+
+#: Nu checker errors in files the project does not write, accepted as they are.
+#: reveal.js 5's speaker view, which sphinx-revealjs 3.2.1 copies beside every deck
+#: (the window the S key opens): it starts with a comment and no doctype, and its CSS
+#: says ``box-shadow: 0``.
+UPSTREAM_NU = {
+    ("slides/_static/revealjs/plugin/notes/speaker-view.html",
+     "Start tag seen without seeing a doctype first. Expected \u201c<!DOCTYPE html>\u201d."),
+    ("slides/_static/revealjs/plugin/notes/speaker-view.html",
+     "CSS: \u201cbox-shadow\u201d: \u201c0\u201d is not a \u201cbox-shadow\u201d value."),
+}
+
+
+@pytest.fixture(scope="module")
+def build(course, tmp_path_factory) -> Path:
+    """The course's build with what ``make lab`` and ``make kit`` add beside it (as the Makefile names them)."""
+    out = course.root / "_build"
+    lab = out / "lab"
+    if not (lab / "waybill-practice.zip").exists():
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+        subprocess.run([sys.executable, "-m", "courseware.lab", "--zip", str(lab / "waybill-practice.zip"),
+                        str(lab / "waybill-practice")], cwd=course.root, env=env, check=True, capture_output=True)
+    kit = out / "kit" / "outbound-oss-course.zip"
+    if not kit.exists():
+        site = tmp_path_factory.mktemp("site") / "site"
+        assemble(out, site)
+        zip_site(site, kit)
+    return out
+
+
+@pytest.fixture(scope="module")
+def served(build):
+    with serve(build) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def html_visits(served, build):
+    return visit(served, build, "html", deck=False, dark=True)
+
+
+@pytest.fixture(scope="module")
+def deck_visits(served, build):
+    return visit(served, build, "slides", deck=True)
+
+
+@pytest.fixture(scope="module")
+def links(served):
+    return linkchecker(served, ["html/index.html", "slides/index.html"])
+
+
+@pytest.fixture(scope="module")
+def nu(build):
+    return nu_check(build, ["html", "slides"])
+
+
+def listing(items, limit: int = 40) -> str:
+    items = [str(i) for i in items]
+    more = f"\n... and {len(items) - limit} more" if len(items) > limit else ""
+    return "\n".join(items[:limit]) + more
+
+
+# -- every link, page, deck, PDF and asset answers ----------------------------------------------
+
+
+def test_every_href_and_src_of_every_page_and_deck_answers_200(course, build, served):
+    found = linked_urls(build, served)
+    # the crawl reaches what a reader downloads: every PDF, every deck, the kit and the lab
+    targets = {url.removeprefix(served + "/") for url in found}
+    for document in course.settings.handouts:
+        assert f"handouts/{document.filename}" in targets, document.filename
+    for docname in course.lessons():
+        assert f"slides/{docname}.html" in targets, docname
+    assert {"kit/outbound-oss-course.zip", "lab/waybill-practice.zip"} <= targets
+    statuses = {url: status_of(url) for url in found}
+    broken = [f"{status} {url} (from {sorted(found[url])[0]})" for url, status in sorted(statuses.items())
+              if status != 200]
+    assert not broken, listing(broken)
+
+
+@pytest.mark.browser
+def test_every_request_of_every_page_and_slide_answers_200_and_stays_local(html_visits, deck_visits):
+    for visits in (html_visits, deck_visits):
+        assert not visits.responses, listing(f"{s} {u} (on {p})" for s, u, p in visits.responses)
+        assert not visits.failed, listing(f"{u}: {e} (on {p})" for u, e, p in visits.failed)
+        assert remote(visits.requests) == [], remote(visits.requests)
+    assert any("/_static/fonts/" in url for url in html_visits.requests), "the HTML course loads no font file"
+
+
+# -- axe-core ------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_serious_on_any_page_of_the_html_course(build, html_visits):
+    assert html_visits.pages == len([p for p in (build / "html").rglob("*.html") if "_sources" not in p.parts])
+    assert not html_visits.axe, listing(html_visits.axe)
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=False, reason=DECK_AXE)
+def test_axe_finds_nothing_serious_on_any_slide_of_any_deck(course, deck_visits):
+    assert deck_visits.pages == len(course.lessons()) + 1  # every lesson's deck and the deck index
+    assert deck_visits.slides > deck_visits.pages
+    assert not deck_visits.axe, listing(deck_visits.axe)
+
+
+# -- LinkChecker -----------------------------------------------------------------------------------
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor_in_the_html_course(served, links):
+    rows, problems = links
+    checked = {row["url"].split("#")[0] for row in rows}
+    assert f"{served}/html/bibliography.html" in checked and f"{served}/slides/index.html" in checked
+    html = [p for p in problems if p.parent.startswith(f"{served}/html/") or p.url.startswith(f"{served}/html/")]
+    assert not html, listing(html)
+
+
+@pytest.mark.xfail(strict=False, reason=DECK_ANCHORS)
+def test_linkchecker_finds_no_broken_link_or_anchor_in_the_decks(served, links):
+    _, problems = links
+    decks = [p for p in problems if p.parent.startswith(f"{served}/slides/")]
+    assert not decks, listing(decks)
+
+
+# -- the Nu HTML Checker ------------------------------------------------------------------------------
+
+
+def test_nu_checker_finds_no_error_in_the_html_course(nu):
+    errors = [m for m in nu if m.file.startswith("html/")]
+    assert not errors, listing(errors)
+
+
+def test_nu_checker_finds_no_error_in_the_decks_but_upstream_ones(nu):
+    errors = [m for m in nu if m.file.startswith("slides/") and (m.file, m.message) not in UPSTREAM_NU]
+    assert not errors, listing(errors)
+    # the accepted upstream errors are still there (when they go, so does their entry above)
+    assert {(m.file, m.message) for m in nu} >= UPSTREAM_NU
