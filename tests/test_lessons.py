@@ -74,13 +74,12 @@ def prose_texts(course, docname: str) -> list:
 
 
 def term_pattern(term: str) -> re.Pattern:
-    """A term as a word; lower-case terms only in lower case, so "Linux Foundation" is not "foundation"."""
-    flags = 0 if term != term.lower() else 0
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", flags)
+    """A term as a whole word, case as written: "Linux Foundation" is not the term "foundation"."""
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
 
 
 def test_glossary_terms_are_linked_on_first_use(course):
-    """Where the course first uses a glossary term, and where any lesson uses a term it links, the first use is the link."""
+    """Where the course first uses a glossary term, and in any lesson that links a term, the first use is the link."""
     terms = [t for t in glossary_terms(course) if len(t) > 2]
     first_lesson: dict[str, str] = {}
     problems = []
