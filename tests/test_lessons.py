@@ -59,16 +59,18 @@ def test_course_text_does_not_repeat_the_guide():
     assert result.returncode == 0, "course text repeats the guide word for word:\n" + result.stdout
 
 
-def glossary_terms(course) -> list[str]:
+def glossary_terms(course) -> dict[str, str]:
+    """Each glossary term and its anchor on the glossary page."""
     glossary = course.page("html", "glossary")
-    return [dt.get_text(strip=True).rstrip("¶") for dt in glossary.select("dl.glossary dt")]
+    return {dt.get_text(strip=True).rstrip("¶"): dt["id"] for dt in glossary.select("dl.glossary dt[id]")}
 
 
 def prose_texts(course, docname: str) -> list:
-    """The text nodes of a lesson's learner prose, in reading order (no headings, boxes, figures or tables)."""
+    """The text nodes of a lesson's learner prose, in reading order (no headings, boxes, quizzes, figures or tables)."""
     article = course.page("html", docname).select_one("article")
-    for hidden in article.select(".cw-facilitator, .cw-slide, .cw-notes, .cw-solution, .cw-explanation, h1, h2, h3, "
-                                 ".cw-objectives, .cw-keypoints, .cw-lesson-line, .cw-deck-link, figure, table"):
+    for hidden in article.select(".cw-facilitator, .cw-slide, .cw-notes, .cw-solution, .cw-explanation, .cw-quiz, "
+                                 "h1, h2, h3, .cw-objectives, .cw-keypoints, .cw-lesson-line, .cw-deck-link, "
+                                 "figure, table"):
         hidden.decompose()
     return list(article.find_all(string=True))
 
@@ -80,19 +82,21 @@ def term_pattern(term: str) -> re.Pattern:
 
 def test_glossary_terms_are_linked_on_first_use(course):
     """Where the course first uses a glossary term, and in any lesson that links a term, the first use is the link."""
-    terms = [t for t in glossary_terms(course) if len(t) > 2]
-    first_lesson: dict[str, str] = {}
+    terms = {t: anchor for t, anchor in glossary_terms(course).items() if len(t) > 2}
+    introduced: set[str] = set()
     problems = []
     for docname in course.lessons():
         texts = prose_texts(course, docname)
-        for term in terms:
+        links = {i: a["href"].rsplit("#", 1)[-1] for i, t in enumerate(texts)
+                 if (a := t.find_parent("a", href=re.compile(r"glossary\.html#term-")))}
+        for term, anchor in terms.items():
             pattern = term_pattern(term)
-            uses = [t for t in texts if pattern.search(t)]
-            if not uses:
+            uses = [i for i, t in enumerate(texts) if i not in links and pattern.search(t)]
+            linked = [i for i, target in links.items() if target == anchor]
+            if not uses and not linked:
                 continue
-            links = [t for t in uses if t.find_parent("a", href=re.compile(r"glossary\.html#term-"))]
-            introduces = term not in first_lesson
-            first_lesson.setdefault(term, docname)
-            if (introduces or links) and uses[0] not in links:
-                problems.append(f"{docname}: first use of {term!r} is not linked: {uses[0].strip()[:70]!r}")
+            first_in_course = term not in introduced
+            introduced.add(term)
+            if uses and (first_in_course or linked) and (not linked or linked[0] > uses[0]):
+                problems.append(f"{docname}: first use of {term!r} is not linked: {texts[uses[0]].strip()[:70]!r}")
     assert not problems, "\n".join(problems)
