@@ -27,7 +27,7 @@ def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
-def snippet(text: str, words: int = 7) -> str:
+def snippet(text: str, words: int = 10) -> str:
     return " ".join(squash(text).split()[:words])
 
 
@@ -40,7 +40,7 @@ def facilitator_strings(course) -> dict[str, list[str]]:
                                ("solution", ".cw-solution > p"),
                                ("answer", ".cw-explanation > p:nth-of-type(2)")):
             for node in page.select(selector):
-                if len(squash(node.get_text()).split()) >= 5:
+                if len(squash(node.get_text()).split()) >= 10:
                     found[kind].append(snippet(node.get_text()))
     return found
 
