@@ -37,8 +37,9 @@ from ..agenda import format_minutes
 from ..blocks import notes, slide
 from ..config import settings
 from ..lesson import keypoints, objectives
+from ..parts import link
 from ..quiz import question
-from ..references import cited_keys, entry_fields, link, plain_terms, short_label
+from ..references import cited_keys, entry_fields, plain_terms, short_label
 from ..structure import ancestors
 
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
