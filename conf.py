@@ -44,7 +44,7 @@ courseware_paper = "A4"  # or "letter"
 
 # -- The schedule: how the lessons are laid out over days ----------------------
 courseware_schedule = {
-    "start": "09:00",
+    "start": "08:30",
     "end": "17:30",
     "break_every": 90,
     "break_minutes": 15,
