@@ -195,7 +195,8 @@ class Settings:
     attribution: str = dc.field(default="", metadata={
         "help": "The line that credits the sources, on every PDF cover.", "rebuild": "html"})
     base_url: str = dc.field(default="", metadata={
-        "help": "Where the course is published (ends in '/'); unset, no QR codes, "
+        "help": "The published address of the HTML course (ends in '/', e.g. 'https://example.org/course/html/'); "
+                "the decks and PDFs are found from it through slides_url and handouts_url. Unset, no QR codes, "
                 "Open Graph or sitemap are written.",
         "rebuild": "html"})
     html_url: str = dc.field(default="../html/", metadata={

@@ -33,6 +33,8 @@ from ..references import printed_reference
 from . import pdf
 from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
+from .layouts import assemble_slides
+from .online import bibliography_block
 from .render import number_citations
 
 if TYPE_CHECKING:
@@ -100,7 +102,8 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
                 )
                 continue
             logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
-            tree = filter_edition(assemble(self, document), document.edition)
+            assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
+            tree = filter_edition(assembled, document.edition)
             references = self.references_section(number_citations(tree))
             if references is not None:
                 tree += references
@@ -118,6 +121,9 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         for key in keys:
             items += nodes.list_item("", printed_reference(self.env, key), ids=[f"cw-cite-{key}"])
         section += items
+        online = bibliography_block(self.config)
+        if online is not None:
+            section += online
         return section
 
     # -- writing ------------------------------------------------------------------
@@ -142,6 +148,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             title=document.title,
             course=self.config.project,
             edition=document.edition,
+            layout=document.layout,
             edition_label=EDITION_LABELS[document.edition],
             brand=brand,
             brand_css=brand_css(brand, fonts=faces) + page,
