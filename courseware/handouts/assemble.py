@@ -76,6 +76,14 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
     top = next((c for c in tree.children if isinstance(c, nodes.section)), None)
     if top is None:
         return
+    # the chapters are the start page's children, even where its toctree stands under a heading
+    # ("Lessons and timing"): a lesson is not a subsection of that heading
+    for compound in [c for c in top.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
+        if compound.parent is not top and not any(isinstance(a, addnodes.start_of_file)
+                                                  for a in structure.ancestors(compound)):
+            holder = next(a for a in structure.ancestors(compound) if a.parent is top)
+            compound.parent.remove(compound)
+            top.insert(top.index(holder) + 1, compound)
     chapters = [c for c in top.children if isinstance(c, nodes.compound) and c.next_node(addnodes.start_of_file)]
     # the start page's sections that follow its toctree (a licence note) read before the chapters
     if chapters:

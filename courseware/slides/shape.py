@@ -40,13 +40,22 @@ from .model import FURTHER_READING, lesson_slides
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
 
 
-def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "") -> nodes.section:
-    """A slide; ``kind`` becomes ``data-cw-kind`` on its ``<section>``, for deck.css."""
+def _attributes(kind: str, background: str = "") -> nodes.Element:
+    """``data-cw-kind`` (for deck.css) and a background colour on a slide's ``<section>``."""
     from sphinx_revealjs.nodes import revealjs_section
 
+    attributes = {"data-cw-kind": kind}
+    if background:
+        attributes["data-background-color"] = background
+    return revealjs_section(**attributes)
+
+
+def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "",
+           background: str = "") -> nodes.section:
+    """A slide of the given kind, with the lesson's footer."""
     section = nodes.section(ids=[ids])
     if kind:
-        section += revealjs_section(**{"data-cw-kind": kind})
+        section += _attributes(kind, background)
     heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
     section += heading
     section.extend(body)
@@ -120,10 +129,13 @@ class ShapeDeck(SphinxPostTransform):
         else:
             slides = self.index_slides(docname)
             subtitle = settings(self.config).brand.organisation
+        brand = settings(self.config).brand
         title = top[0]
-        top.children = [title]
-        top["classes"].append("cw-title-slide")
+        top.children = [_attributes("title", brand.primary), title]
         top += nodes.paragraph(text=subtitle, classes=["cw-subtitle"])
+        if structure.is_lesson(self.env, docname):
+            top += nodes.paragraph(text=brand.organisation, classes=["cw-organisation"])
+        top += nodes.container(classes=["cw-title-logo"])
         top.extend(slides)
         plain_terms(top)
 
@@ -142,7 +154,9 @@ class ShapeDeck(SphinxPostTransform):
 
     def lesson_slides(self, top: nodes.section) -> list[nodes.section]:
         footer = self.footer()
-        return [_slide(s.ident, s.title, *s.body, *s.notes, kind="" if s.kind == "section" else s.kind, footer=footer)
+        primary = settings(self.config).brand.primary
+        return [_slide(s.ident, s.title, *s.body, *s.notes, kind="" if s.kind == "section" else s.kind, footer=footer,
+                       background=primary if s.kind == "keypoints" else "")
                 for s in lesson_slides(self.env, self.env.docname, top)]
 
     # -- the root page: the deck index -------------------------------------------
