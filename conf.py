@@ -33,9 +33,20 @@ courseware_attribution = (
 # -- The PDFs: (start document, file name, title, edition[, layout]) --------------
 courseware_handouts = [
     ("module1/index", "module1-collaboration.pdf", "Module 1: Collaboration", "learner"),
+    ("module2/index", "module2-creation.pdf", "Module 2: Creation", "learner"),
+    ("module3/index", "module3-sustainability.pdf", "Module 3: Sustainability and resilience", "learner"),
     ("index", "participant-workbook.pdf", "Participant workbook", "learner"),
     ("index", "self-study-edition.pdf", "Self-study edition", "self-study"),
     ("index", "facilitator-guide.pdf", "Facilitator guide", "facilitator"),
+    # the decks on paper: three slides a page with room for notes, and the lectern script
+    ("module1/index", "module1-slides.pdf", "Module 1: Collaboration, slide handouts", "learner", "slides"),
+    ("module2/index", "module2-slides.pdf", "Module 2: Creation, slide handouts", "learner", "slides"),
+    ("module3/index", "module3-slides.pdf", "Module 3: Sustainability and resilience, slide handouts", "learner",
+     "slides"),
+    ("module1/index", "module1-lectern.pdf", "Module 1: Collaboration, lectern script", "facilitator", "lectern"),
+    ("module2/index", "module2-lectern.pdf", "Module 2: Creation, lectern script", "facilitator", "lectern"),
+    ("module3/index", "module3-lectern.pdf", "Module 3: Sustainability and resilience, lectern script",
+     "facilitator", "lectern"),
 ]
 # Pages every learner PDF carries: the running case up front, the glossary at the back.
 courseware_handout_front = ["case/larkspur", "case/waybill"]
@@ -44,7 +55,7 @@ courseware_paper = "A4"  # or "letter"
 
 # -- The schedule: how the lessons are laid out over days ----------------------
 courseware_schedule = {
-    "start": "09:00",
+    "start": "08:30",
     "end": "17:30",
     "break_every": 90,
     "break_minutes": 15,

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
@@ -27,6 +26,7 @@ from sphinx.util.docutils import SphinxRole
 from . import structure
 from .config import Schedule, minutes_of, settings
 from .directive import CourseDirective
+from .parts import doc_link, table, table_row
 from .structure import Row
 from .writers import FACILITATOR, SKIP, add_node
 
@@ -112,44 +112,6 @@ class Agenda(CourseDirective):
         self.block(node)
         structure.depends_on_all_lessons(self.env, self.env.docname)
         return [node]
-
-
-def doc_link(env: BuildEnvironment, fromdoc: str, docname: str, text: str | None = None) -> addnodes.pending_xref:
-    """A link to ``docname``, resolved by each builder in its own way."""
-    ref = addnodes.pending_xref(
-        "", refdomain="std", reftype="doc", reftarget="/" + docname,
-        refdoc=fromdoc, refexplicit=True, refwarn=True,
-    )
-    ref += nodes.inline("", text or structure.title(env, docname))
-    return ref
-
-
-def table(columns: list[tuple[str, int, list[str]]], rows: list[nodes.row], classes: list[str]) -> nodes.table:
-    """A table of ``(header, width, classes)`` columns; ``rows`` from ``table_row``."""
-    result = nodes.table(classes=classes)
-    group = nodes.tgroup(cols=len(columns))
-    result += group
-    for _header, width, cls in columns:
-        group += nodes.colspec(colwidth=width, classes=cls)
-    head = nodes.thead()
-    group += head
-    head += table_row([h for h, _, _ in columns], [c for _, _, c in columns])
-    body = nodes.tbody()
-    group += body
-    body.extend(rows)
-    return result
-
-
-def table_row(cells: list, cell_classes: list[list[str]] | None = None, classes=()) -> nodes.row:
-    row = nodes.row(classes=list(classes))
-    for index, value in enumerate(cells):
-        entry = nodes.entry(classes=list(cell_classes[index]) if cell_classes else [])
-        if isinstance(value, list):
-            entry += nodes.paragraph("", "", *value)
-        else:
-            entry += nodes.paragraph("", "", value if isinstance(value, nodes.Node) else nodes.Text(value))
-        row += entry
-    return row
 
 
 class FillAgenda(SphinxPostTransform):

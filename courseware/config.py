@@ -195,10 +195,9 @@ class Settings:
     attribution: str = dc.field(default="", metadata={
         "help": "The line that credits the sources, on every PDF cover.", "rebuild": "html"})
     base_url: str = dc.field(default="", metadata={
-        "help": "Where the HTML course is published: the address of its index.html's folder, "
-                "starting 'https://' and ending in '/' (the decks and PDFs are found from it "
-                "through slides_url and handouts_url). Unset, no QR codes, canonical links, "
-                "Open Graph tags or sitemap are written.",
+        "help": "The published address of the HTML course (ends in '/', e.g. 'https://example.org/course/html/'); "
+                "the decks and PDFs are found from it through slides_url and handouts_url. Unset, no QR codes, "
+                "canonical links, Open Graph or sitemap are written.",
         "rebuild": "html"})
     html_url: str = dc.field(default="../html/", metadata={
         "help": "The HTML course's folder, relative to the decks' root.", "rebuild": "html"})

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
 from .directive import CourseDirective, did_you_mean
+from .parts import doc_link, link, table, table_row
 from .structure import depends_on_all_lessons, is_lesson, lessons_below
 from .writers import SKIP, add_node
 
@@ -116,12 +116,6 @@ def plain_terms(tree: nodes.Node) -> None:
             ref.replace_self(ref.children)
 
 
-def link(text: str, url: str) -> nodes.Node:
-    if not url:
-        return nodes.Text(text)
-    return nodes.reference("", text, refuri=url, internal=False)
-
-
 class coverage(nodes.General, nodes.Element):
     """Placeholder for the guide coverage tables."""
 
@@ -144,12 +138,7 @@ class FillCoverage(SphinxPostTransform):
             node.replace_self(self.tables())
 
     def doc_link(self, docname: str) -> nodes.Node:
-        ref = addnodes.pending_xref(
-            "", refdomain="std", reftype="doc", reftarget="/" + docname,
-            refdoc=self.env.docname, refexplicit=True,
-        )
-        ref += nodes.inline("", self.env.titles[docname].astext())
-        return ref
+        return doc_link(self.env, self.env.docname, docname)
 
     def tables(self) -> list[nodes.Node]:
         data = guide.load()
@@ -189,19 +178,8 @@ class FillCoverage(SphinxPostTransform):
 
     @staticmethod
     def table(header: list[str], rows: list[list[list[nodes.Node]]], widths: list[int], cls: str) -> nodes.table:
-        table = nodes.table(classes=["cw-coverage", cls])
-        group = nodes.tgroup(cols=len(header))
-        table += group
-        for width in widths:
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        head += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in header))
-        body = nodes.tbody()
-        group += body
-        for cells in rows:
-            body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
-        return table
+        return table([(h, w, []) for h, w in zip(header, widths)], [table_row(cells) for cells in rows],
+                     ["cw-coverage", cls])
 
 
 class GuideRole(CiteRole):

@@ -89,8 +89,8 @@ CASES = {
     "timing that does not add up": (swap("duration: 30", "duration: 45"), None, "leaving 19 for transitions"),
     "group work too short": (swap(":mode: pairs", ":mode: groups"), "{exercise}", "give at least 15"),
     "every key at one position": (
-        swap("- [ ] Wrong three c\n- [x] Right three", "- [x] Wrong three c\n- [ ] Right three")
-        .replace("- [ ] Wrong two a long\n- [x] Right two", "- [x] Wrong two a long\n- [ ] Right two"),
+        swap("- [ ] Wrong three c\n- [x] Right three here", "- [x] Wrong three c\n- [ ] Right three here")
+        .replace("- [ ] Wrong two a long\n- [x] Right two here", "- [x] Wrong two a long\n- [ ] Right two here"),
         None, "no question has its answer at",
     ),
 }

@@ -22,9 +22,24 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def body_text(page) -> str:
+    """A page's text without its running head and foot (they sit in the page margins)."""
+    height = float(page.mediabox.height)
+    margin = 18 / 25.4 * 72  # the head and the foot stand within 18 mm of the page's edges
+    parts: list[str] = []
+
+    def keep(text, cm, tm, _font, _size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text's baseline on the page
+        if margin < y < height - margin:
+            parts.append(text)
+
+    page.extract_text(visitor_text=keep)
+    return " ".join(parts)
+
+
 @cache
 def pdf_text(path: Path) -> str:
-    return squash(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    return squash(" ".join(body_text(page) for page in PdfReader(path).pages))
 
 
 def snippet(text: str, words: int = 7) -> str:
@@ -32,16 +47,22 @@ def snippet(text: str, words: int = 7) -> str:
 
 
 def facilitator_strings(course) -> dict[str, list[str]]:
-    """Opening words of every notes block, solution and quiz answer in the course."""
+    """The opening words of every notes block, solution and quiz answer paragraph in the course,
+    except words that learners also read elsewhere on the same page (a key point that opens alike)."""
     found: dict[str, list[str]] = {"notes": [], "solution": [], "answer": []}
     for docname in course.lessons():
         page = course.page("html", docname).select_one("article")
+        public = page.__copy__()
+        for hidden in public.select(".cw-facilitator, .cw-solution, .cw-explanation"):
+            hidden.decompose()
+        visible = squash(public.get_text(" "))
         for kind, selector in (("notes", ".cw-notes > p:not(.cw-box-label)"),
                                ("solution", ".cw-solution > p"),
                                ("answer", ".cw-explanation > p:nth-of-type(2)")):
             for node in page.select(selector):
-                if len(squash(node.get_text()).split()) >= 5:
-                    found[kind].append(snippet(node.get_text()))
+                words = snippet(node.get_text(), 10)
+                if len(words.split()) == 10 and words not in visible:
+                    found[kind].append(words)
     return found
 
 

@@ -59,26 +59,44 @@ def test_course_text_does_not_repeat_the_guide():
     assert result.returncode == 0, "course text repeats the guide word for word:\n" + result.stdout
 
 
-def glossary_terms(course) -> list[str]:
+def glossary_terms(course) -> dict[str, str]:
+    """Each glossary term and its anchor on the glossary page."""
     glossary = course.page("html", "glossary")
-    return [dt.get_text(strip=True).rstrip("¶") for dt in glossary.select("dl.glossary dt")]
+    return {dt.get_text(strip=True).rstrip("¶"): dt["id"] for dt in glossary.select("dl.glossary dt[id]")}
 
 
-def test_glossary_terms_are_linked_where_a_lesson_first_uses_them(course):
-    """In each lesson's prose, the first use of a glossary term is a link to the glossary."""
-    terms = [t for t in glossary_terms(course) if len(t) > 2]
+def prose_texts(course, docname: str) -> list:
+    """The text nodes of a lesson's learner prose, in reading order (no headings, boxes, quizzes, figures or tables)."""
+    article = course.page("html", docname).select_one("article")
+    for hidden in article.select(".cw-facilitator, .cw-slide, .cw-notes, .cw-solution, .cw-explanation, .cw-quiz, "
+                                 "h1, h2, h3, .cw-objectives, .cw-keypoints, .cw-lesson-line, .cw-deck-link, "
+                                 "figure, table"):
+        hidden.decompose()
+    return list(article.find_all(string=True))
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """A term as a whole word, case as written: "Linux Foundation" is not the term "foundation"."""
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+
+
+def test_glossary_terms_are_linked_on_first_use(course):
+    """Where the course first uses a glossary term, and in any lesson that links a term, the first use is the link."""
+    terms = {t: anchor for t, anchor in glossary_terms(course).items() if len(t) > 2}
+    introduced: set[str] = set()
     problems = []
     for docname in course.lessons():
-        article = course.page("html", docname).select_one("article")
-        for hidden in article.select(".cw-facilitator, .cw-slide, .cw-notes, .cw-solution, .cw-explanation, "
-                                     "h1, h2, h3, .cw-objectives, .cw-keypoints, figure, table"):
-            hidden.decompose()
-        for term in terms:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.I)
-            for text in article.find_all(string=pattern):
-                linked = text.find_parent("a", href=re.compile(r"glossary\.html#term-"))
-                if not linked:
-                    problems.append(f"{docname}: first use of {term!r} is not linked: "
-                                    f"{text.strip()[:70]!r}")
-                break
+        texts = prose_texts(course, docname)
+        links = {i: a["href"].rsplit("#", 1)[-1] for i, t in enumerate(texts)
+                 if (a := t.find_parent("a", href=re.compile(r"glossary\.html#term-")))}
+        for term, anchor in terms.items():
+            pattern = term_pattern(term)
+            uses = [i for i, t in enumerate(texts) if i not in links and pattern.search(t)]
+            linked = [i for i, target in links.items() if target == anchor]
+            if not uses and not linked:
+                continue
+            first_in_course = term not in introduced
+            introduced.add(term)
+            if uses and (first_in_course or linked) and (not linked or linked[0] > uses[0]):
+                problems.append(f"{docname}: first use of {term!r} is not linked: {texts[uses[0]].strip()[:70]!r}")
     assert not problems, "\n".join(problems)

@@ -5,6 +5,9 @@
 - ``builder``: the ``handouts`` builder, one run for every PDF in ``courseware_handouts``;
 - ``assemble``: one PDF's pages as one doctree, with companion pages and unique anchors;
 - ``render``: course blocks drawn for paper (post-transforms for this builder only);
+- ``plans``: the facilitator's lesson plans and run-sheet;
+- ``layouts``: slide handouts and the lectern script, from the decks' slide model;
+- ``online``: QR codes and short links to the online course, where it is published;
 - ``editions``: what learner, self-study and facilitator editions leave out or move;
 - ``pdf``: WeasyPrint, reproducible, re-rendered only when an input changed.
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .builder import setup_builder
+from .online import LessonLinks
 from .render import PRINT_TRANSFORMS
 
 if TYPE_CHECKING:
@@ -24,5 +28,5 @@ if TYPE_CHECKING:
 
 def setup_handouts(app: Sphinx) -> None:
     setup_builder(app)
-    for transform in PRINT_TRANSFORMS:
+    for transform in (*PRINT_TRANSFORMS, LessonLinks):
         app.add_post_transform(transform)

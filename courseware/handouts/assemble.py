@@ -24,12 +24,13 @@ from sphinx.util.nodes import inline_all_toctrees
 from .. import structure
 from ..config import HandoutDocument, settings
 from ..references import plain_terms
+from .plans import lesson_plan, run_sheet
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 #: Ids the builder writes itself; a page's own ids that clash are renamed.
-GENERATED_IDS = ("cw-contents", "cw-references", "cw-answers")
+GENERATED_IDS = ("cw-contents", "cw-references", "cw-answers", "cw-run-sheet")
 
 
 @dataclass
@@ -45,13 +46,14 @@ def assemble(builder: Builder, document: HandoutDocument) -> nodes.document:
     tree = env.get_doctree(start)
     tree = inline_all_toctrees(builder, set(), start, tree, darkgreen, [start])
     tree["docname"] = start
-    _add_companion_pages(builder, tree, document)
     # inline_all_toctrees moves children without setting their parent
     for node in tree.findall(nodes.Element):
         for child in node.children:
             child.parent = node
     _leave_out_pages(env, tree, document.edition)
+    _arrange(builder, tree, document)
     mark_pages(env, tree, start)
+    _add_lesson_plans(env, tree, start)
     env.resolve_references(tree, start, builder)
     fix_anchors(tree)
     plain_terms(tree)
@@ -64,23 +66,61 @@ def _page(builder: Builder, docname: str) -> addnodes.start_of_file:
     return holder
 
 
-def _add_companion_pages(builder: Builder, tree: nodes.document, document: HandoutDocument) -> None:
-    """The case pages in front and the glossary at the back, for learners who have only this PDF."""
-    if document.edition == "facilitator":
-        return
-    present = {document.start} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
-    config = settings(builder.config)
-    front = [_page(builder, d) for d in config.handout_front if d not in present and d in builder.env.all_docs]
-    back = [_page(builder, d) for d in config.handout_back if d not in present and d in builder.env.all_docs]
+def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) -> None:
+    """Put the start page's own text first, then what belongs in front of the chapters, then the chapters.
+
+    In front: the run-sheet and the pages marked ``print: front`` (facilitators only), and the
+    case pages for learners who have only this PDF. At the back: the glossary for those learners.
+    """
+    env = builder.env
     top = next((c for c in tree.children if isinstance(c, nodes.section)), None)
     if top is None:
         return
-    # after the start page's own introduction, before its first chapter
-    first = next((i for i, c in enumerate(top.children) if isinstance(c, (nodes.section, nodes.compound))),
-                 len(top.children))
-    for offset, holder in enumerate(front):
-        top.insert(first + offset, holder)
-    top.extend(back)
+    # the chapters are the start page's children, even where its toctree stands under a heading
+    # ("Lessons and timing"): a lesson is not a subsection of that heading
+    for compound in [c for c in top.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
+        if compound.parent is not top and not any(isinstance(a, addnodes.start_of_file)
+                                                  for a in structure.ancestors(compound)):
+            holder = next(a for a in structure.ancestors(compound) if a.parent is top)
+            compound.parent.remove(compound)
+            top.insert(top.index(holder) + 1, compound)
+    chapters = [c for c in top.children if isinstance(c, nodes.compound) and c.next_node(addnodes.start_of_file)]
+    # the start page's sections that follow its toctree (a licence note) read before the chapters
+    if chapters:
+        after = top.children[top.index(chapters[-1]) + 1:]
+        for node in after:
+            top.remove(node)
+        first = top.index(chapters[0])
+        for offset_, node in enumerate(after):
+            top.insert(first + offset_, node)
+    holders = list(tree.findall(addnodes.start_of_file))
+    present = {document.start} | {h["docname"] for h in holders}
+    front: list[nodes.Node] = []
+    if document.edition == "facilitator":
+        sheet = run_sheet(env, document.start)
+        if sheet is not None:
+            front.append(sheet)
+        for holder in holders:
+            if str(env.metadata.get(holder["docname"], {}).get("print", "")) == "front":
+                holder.parent.remove(holder)
+                front.append(holder)
+    else:
+        config = settings(builder.config)
+        front += [_page(builder, d) for d in config.handout_front if d not in present and d in env.all_docs]
+        top.extend(_page(builder, d) for d in config.handout_back if d not in present and d in env.all_docs)
+    at = next((i for i, c in enumerate(top.children) if isinstance(c, (nodes.section, nodes.compound))),
+              len(top.children))
+    for offset_, node in enumerate(front):
+        top.insert(at + offset_, node)
+
+
+def _add_lesson_plans(env, tree: nodes.document, start: str) -> None:
+    """A plan at the start of each lesson (facilitator-only: learner editions leave it out)."""
+    for docname, section in structure.page_sections(tree, start):
+        if structure.is_lesson(env, docname):
+            plan = lesson_plan(env, docname, section)
+            if plan is not None:
+                section.insert(1, plan)
 
 
 def _leave_out_pages(env, tree: nodes.document, edition: str) -> None:
@@ -109,7 +149,7 @@ def mark_pages(env, tree: nodes.document, start: str) -> None:
     for docname, section in structure.page_sections(tree, start):
         kind = page_kind(env, docname)
         depth = sum(1 for a in structure.ancestors(section) if isinstance(a, addnodes.start_of_file))
-        section["classes"] += [f"cw-doc-{kind}", f"cw-depth-{depth}"]
+        section["classes"] += [f"cw-doc-{kind}", f"cw-depth-{depth}"] + (["cw-page-start"] if depth else [])
         section["cw_docname"] = docname
         module = structure.module_of(env, docname) if kind == "lesson" else docname if kind == "module" else None
         section["cw_module"] = structure.title(env, module) if module else ""
@@ -175,6 +215,24 @@ def _page_anchor(tree: nodes.document, docname: str) -> str:
         if name == docname and section["ids"]:
             return section["ids"][0]
     return ""
+
+
+def running_heads(tree: nodes.document, document: HandoutDocument) -> None:
+    """Every page's head names its module (or the handout, outside modules) and its own page.
+
+    The title of each page and each generated chapter carries the two names as
+    ``data-module`` and ``data-page``; the print style sets the running strings from them.
+    """
+    for section in tree.findall(nodes.section):
+        generated = bool(section["ids"]) and section["ids"][0] in GENERATED_IDS
+        if "cw_docname" not in section and not generated:
+            continue
+        title = section[0]
+        title["cw_attributes"] = {
+            "data-module": section.get("cw_module") or document.title,
+            "data-page": title.astext(),
+        }
+        title["classes"].append("cw-running")
 
 
 def table_of_contents(tree: nodes.document) -> list[TocEntry]:

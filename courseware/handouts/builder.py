@@ -25,13 +25,16 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
+from sphinx.writers.html5 import HTML5Translator
 
 from ..branding import brand_css, copy_logo, font_faces, font_files
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
 from . import pdf
-from .assemble import assemble, table_of_contents
+from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
+from .layouts import assemble_slides
+from .online import bibliography_block
 from .render import number_citations
 
 if TYPE_CHECKING:
@@ -53,10 +56,20 @@ def build_date() -> time.struct_time:
     return time.gmtime(now - now % 86400)
 
 
+class HandoutTranslator(HTML5Translator):
+    """The HTML writer for print: it also writes the attributes print needs (``cw_attributes``)."""
+
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
+        if isinstance(node, nodes.Element):
+            attributes.update(node.get("cw_attributes", {}))
+        return super().starttag(node, tagname, suffix, empty, **attributes)
+
+
 class HandoutsBuilder(SingleFileHTMLBuilder):
     """Write the PDF handouts listed in ``courseware_handouts``."""
 
     name = "handouts"
+    default_translator_class = HandoutTranslator
     format = "html"
     epilog = __("The PDF handouts are in %(outdir)s.")
     copysource = False
@@ -89,10 +102,12 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
                 )
                 continue
             logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
-            tree = filter_edition(assemble(self, document), document.edition)
+            assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
+            tree = filter_edition(assembled, document.edition)
             references = self.references_section(number_citations(tree))
             if references is not None:
                 tree += references
+            running_heads(tree, document)
             self.post_process_images(tree)
             self.write_html(document, tree)
 
@@ -106,6 +121,9 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         for key in keys:
             items += nodes.list_item("", printed_reference(self.env, key), ids=[f"cw-cite-{key}"])
         section += items
+        online = bibliography_block(self.config)
+        if online is not None:
+            section += online
         return section
 
     # -- writing ------------------------------------------------------------------
@@ -130,6 +148,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             title=document.title,
             course=self.config.project,
             edition=document.edition,
+            layout=document.layout,
             edition_label=EDITION_LABELS[document.edition],
             brand=brand,
             brand_css=brand_css(brand, fonts=faces) + page,

@@ -32,37 +32,36 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 
 from .. import structure
-from ..activities import discussion, exercise
 from ..agenda import format_minutes
-from ..blocks import notes, slide
 from ..config import settings
-from ..lesson import keypoints, objectives
-from ..quiz import question
-from ..references import cited_keys, entry_fields, link, plain_terms, short_label
-from ..structure import ancestors
+from ..references import plain_terms, short_label
+from .model import FURTHER_READING, lesson_slides
 
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
-READING_PER_SLIDE = 6
-FURTHER_READING = "further-reading"
 
 
-def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "") -> nodes.section:
-    """A slide; ``kind`` becomes ``data-cw-kind`` on its ``<section>``, for deck.css."""
+def _attributes(kind: str, background: str = "") -> nodes.Element:
+    """``data-cw-kind`` (for deck.css) and a background colour on a slide's ``<section>``."""
     from sphinx_revealjs.nodes import revealjs_section
 
+    attributes = {"data-cw-kind": kind}
+    if background:
+        attributes["data-background-color"] = background
+    return revealjs_section(**attributes)
+
+
+def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "",
+           background: str = "") -> nodes.section:
+    """A slide of the given kind, with the lesson's footer."""
     section = nodes.section(ids=[ids])
     if kind:
-        section += revealjs_section(**{"data-cw-kind": kind})
+        section += _attributes(kind, background)
     heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
     section += heading
     section.extend(body)
     if footer:
         section += nodes.container("", nodes.paragraph(text=footer), classes=["cw-footer"])
     return section
-
-
-def _within_activity(node: nodes.Node) -> bool:
-    return any(isinstance(a, (exercise, discussion, question)) for a in ancestors(node))
 
 
 def is_deck(env, docname: str) -> bool:
@@ -130,10 +129,13 @@ class ShapeDeck(SphinxPostTransform):
         else:
             slides = self.index_slides(docname)
             subtitle = settings(self.config).brand.organisation
+        brand = settings(self.config).brand
         title = top[0]
-        top.children = [title]
-        top["classes"].append("cw-title-slide")
+        top.children = [_attributes("title", brand.primary), title]
         top += nodes.paragraph(text=subtitle, classes=["cw-subtitle"])
+        if structure.is_lesson(self.env, docname):
+            top += nodes.paragraph(text=brand.organisation, classes=["cw-organisation"])
+        top += nodes.container(classes=["cw-title-logo"])
         top.extend(slides)
         plain_terms(top)
 
@@ -152,60 +154,10 @@ class ShapeDeck(SphinxPostTransform):
 
     def lesson_slides(self, top: nodes.section) -> list[nodes.section]:
         footer = self.footer()
-        slides: list[nodes.section] = []
-        for node in top.findall(objectives):
-            slides.append(_slide("objectives", "Objectives", node.deepcopy(), kind="objectives", footer=footer))
-            break
-        for section in (c for c in top.children if isinstance(c, nodes.section)):
-            slides.extend(self.section_slides(section, footer))
-        slides.extend(self.reading_slides(footer))
-        return slides
-
-    def section_slides(self, section: nodes.section, footer: str) -> list[nodes.section]:
-        """The slides one ``##`` section yields, in reading order."""
-        slides: list[nodes.section] = []
-        ident = section["ids"][0] if section["ids"] else f"s{self.document.serialno}"
-        body = [n.deepcopy() for n in section.findall(slide) if not _within_activity(n)]
-        speaker = [n.deepcopy() for n in section.findall(notes) if not _within_activity(n)]
-        if body:
-            slides.append(_slide(ident, section[0], *body, *speaker, footer=footer))
-        shown = {i["uri"] for n in section.findall(slide) for i in n.findall(nodes.image)}
-        figures = [f for f in section.findall(nodes.figure)
-                   if not _within_activity(f) and not any(isinstance(a, slide) for a in ancestors(f))
-                   and not ({i["uri"] for i in f.findall(nodes.image)} <= shown and shown)]
-        for index, figure in enumerate(figures):
-            slides.append(_slide(f"{ident}-figure-{index}", section[0], figure.deepcopy(), kind="figure",
-                                 footer=footer))
-        activities = [n for n in section.findall(lambda n: isinstance(n, (exercise, discussion)))
-                      if not _within_activity(n)]
-        for index, node in enumerate(activities):
-            line = [format_minutes(node["minutes"])] if node.get("minutes") else []
-            line += [f"{node['mode']}"] if node.get("mode") else []
-            kept = [nodes.paragraph(text=" · ".join(line), classes=["cw-minutes"])] if line else []
-            kind = "exercise" if isinstance(node, exercise) else "discussion"
-            slides.append(_slide(f"{ident}-activity-{index}", node["label"], *kept, node.deepcopy(), kind=kind,
-                                 footer=footer))
-        questions = list(self.document.findall(question))
-        for node in section.findall(question):
-            number = questions.index(node) + 1
-            slides.append(_slide(f"{ident}-question-{number}", f"Knowledge check {number}/{len(questions)}",
-                                 node.deepcopy(), kind="question", footer=footer))
-        for node in section.findall(keypoints):
-            slides.append(_slide("key-points", "Key points", node.deepcopy(), kind="keypoints", footer=footer))
-        return slides
-
-    def reading_slides(self, footer: str) -> list[nodes.section]:
-        keys = cited_keys(self.env, self.env.docname)
-        chunks = [keys[i:i + READING_PER_SLIDE] for i in range(0, len(keys), READING_PER_SLIDE)]
-        slides = []
-        for index, chunk in enumerate(chunks):
-            items = nodes.bullet_list()
-            for key in chunk:
-                items += nodes.list_item("", nodes.paragraph("", "", link(*entry_fields(self.env, key))))
-            title = "Further reading" + (f" ({index + 1}/{len(chunks)})" if len(chunks) > 1 else "")
-            ident = FURTHER_READING if index == 0 else f"{FURTHER_READING}-{index + 1}"
-            slides.append(_slide(ident, title, items, kind="further-reading", footer=footer))
-        return slides
+        primary = settings(self.config).brand.primary
+        return [_slide(s.ident, s.title, *s.body, *s.notes, kind="" if s.kind == "section" else s.kind, footer=footer,
+                       background=primary if s.kind == "keypoints" else "")
+                for s in lesson_slides(self.env, self.env.docname, top)]
 
     # -- the root page: the deck index -------------------------------------------
 

@@ -1,0 +1,111 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Slide handouts and the lectern script: the decks on paper, drawn from the same doctree.
+
+No screenshots: each lesson's slides come from ``slides.model.lesson_slides``,
+the list the decks are made from, and each slide becomes a 16:9 box.
+
+- ``slides`` layout (learners): three slides a page, each beside ruled lines
+  for notes; no speaker notes, no answers (the learner edition's filter).
+- ``lectern`` layout (facilitators): two slides a page, each with its speaker
+  notes, its minutes and the running clock from the lesson's start; a
+  question's explanation and an activity's solution move beside the box.
+
+The pages go through the same resolving, edition filter, running heads and
+PDF rendering as every other handout.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx import addnodes
+
+from .. import structure
+from ..activities import discussion, exercise
+from ..agenda import format_minutes
+from ..blocks import slide
+from ..config import HandoutDocument
+from ..references import plain_terms
+from ..slides.model import lesson_slides
+from ..writers import ANSWER, FACILITATOR, LEARNER, has_class
+from .assemble import fix_anchors, mark_pages
+from .plans import offset
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+NOTE_LINES = 7
+
+
+def assemble_slides(builder: Builder, document: HandoutDocument) -> nodes.document:
+    env = builder.env
+    tree = new_document(document.start, builder.docsettings)
+    tree["docname"] = document.start
+    top = nodes.section(ids=["cw-deck-pages"], classes=[f"cw-layout-{document.layout}"])
+    top += nodes.title("", document.title)
+    tree += top
+    for row in structure.lessons_below(env, document.start):
+        page = addnodes.start_of_file(docname=row.docname)
+        page += lesson_pages(env, row.docname, document.layout)
+        top += page
+    mark_pages(env, tree, document.start)
+    env.resolve_references(tree, document.start, builder)
+    if document.layout == "lectern":
+        for box in tree.findall(lambda n: has_class(n, "cw-slide-row")):
+            _answers_beside(box)
+    fix_anchors(tree)
+    plain_terms(tree)
+    return tree
+
+
+def lesson_pages(env, docname: str, layout: str) -> nodes.section:
+    source = env.get_doctree(docname)
+    top = next(c for c in source.children if isinstance(c, nodes.section))
+    section = nodes.section(ids=[f"deck-{docname.replace('/', '-')}"])
+    section += nodes.title("", structure.title(env, docname))
+    elapsed = 0
+    for item in lesson_slides(env, docname, top):
+        box = nodes.container(classes=["cw-slidebox", f"cw-kind-{item.kind}"])
+        box += nodes.paragraph(text=item.title_text, classes=["cw-slidebox-title"])
+        for node in item.body:
+            box.extend(_unwrapped(node))
+        row = nodes.container(classes=["cw-slide-row"])
+        row += box
+        if layout == "lectern":
+            side = nodes.container(classes=["cw-slide-notes", FACILITATOR])
+            clock = f"{offset(elapsed)} · {format_minutes(item.minutes)}" if item.minutes else offset(elapsed)
+            side += nodes.paragraph(text=clock, classes=["cw-slide-clock"])
+            for block in item.notes:
+                side.extend(block.children)
+            row += side
+        else:
+            row += nodes.container("", *(nodes.container(classes=["cw-line"]) for _ in range(NOTE_LINES)),
+                                   classes=["cw-slide-lines", LEARNER])
+        elapsed += item.minutes
+        section += row
+    return section
+
+
+def _unwrapped(node: nodes.Node) -> list[nodes.Node]:
+    """A slide block is only a wrapper on paper; an activity on a slide gets no ruled lines."""
+    if isinstance(node, slide):
+        return list(node.children)
+    for activity in node.findall(lambda n: isinstance(n, (exercise, discussion))):
+        activity["lines"] = 0
+    for block in list(node.findall(slide)):
+        block.replace_self(block.children)
+    return [node]
+
+
+def _answers_beside(row: nodes.Element) -> None:
+    """On the lectern, a question's explanation and an activity's solution and notes sit beside the slide."""
+    box, side = row.children[0], next((c for c in row.children if has_class(c, "cw-slide-notes")), None)
+    if side is None:
+        return
+    for node in list(box.findall(lambda n: has_class(n, ANSWER) or has_class(n, FACILITATOR))):
+        if node.parent is not None and not has_class(node, "cw-key-mark"):
+            node.parent.remove(node)
+            side += node

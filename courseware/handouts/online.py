@@ -1,0 +1,79 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""From paper to the online course: QR codes and short links, where a published address is configured.
+
+With ``courseware_base_url`` set, each lesson in print ends with two small QR
+codes and their links (the lesson online and its deck), and the references
+get one for the online bibliography. Unset, nothing is printed. The codes
+are drawn by segno as SVG, embedded as images with alt text.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from urllib.parse import urljoin
+
+import segno
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .. import structure
+from ..config import settings
+from ..references import short_link
+
+PRINT_BUILDERS = ("handouts",)
+
+
+def qr_image(url: str, label: str) -> nodes.raw:
+    """A QR code for ``url`` as an image with alt text (SVG, error correction M)."""
+    svg = segno.make(url, error="m").svg_inline(scale=1, border=2, dark="#000000")
+    svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    alt = escape(f"QR code: {label}, {url}", quote=True)
+    return nodes.raw("", f'<img class="cw-qr" src="data:image/svg+xml;base64,{data}" alt="{alt}">', format="html")
+
+
+def online_block(links: list[tuple[str, str]]) -> nodes.container:
+    """Codes and short links for ``(label, url)`` pairs."""
+    block = nodes.container(classes=["cw-online"])
+    for label, url in links:
+        item = nodes.container(classes=["cw-online-item"])
+        item += qr_image(url, label)
+        item += nodes.paragraph("", "", nodes.strong("", label), nodes.Text(" "),
+                                nodes.reference("", short_link(url, 60), refuri=url, internal=False))
+        block += item
+    return block
+
+
+def page_url(config, docname: str) -> str:
+    return urljoin(settings(config).base_url, docname + ".html")
+
+
+def deck_url(config, docname: str) -> str:
+    return urljoin(settings(config).base_url, settings(config).slides_url + docname + ".html")
+
+
+class LessonLinks(SphinxPostTransform):
+    """At the end of each lesson: where to find it online, and its deck."""
+
+    default_priority = 210
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        if not settings(self.config).base_url:
+            return
+        for holder in self.document.findall(addnodes.start_of_file):
+            docname = holder["docname"]
+            section = next((c for c in holder.children if isinstance(c, nodes.section)), None)
+            if section is None or not structure.is_lesson(self.env, docname):
+                continue
+            section += online_block([("This lesson online", page_url(self.config, docname)),
+                                     ("Its slide deck", deck_url(self.config, docname))])
+
+
+def bibliography_block(config) -> nodes.container | None:
+    if not settings(config).base_url:
+        return None
+    return online_block([("Every source, with full links, online", page_url(config, "bibliography"))])

@@ -1,0 +1,105 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""A lesson's slides as data: what each slide shows, what the presenter says, how long it takes.
+
+One list of ``Slide`` per lesson, read from the lesson's doctree, feeds both
+the decks (``shape.py`` turns each into a Reveal.js section) and the printed
+slide handouts and lectern script (``handouts/layouts.py`` draws each as a
+box). The order, the titles and the minutes are decided here, once:
+
+objectives; per ``##`` section its slide (the slide block and the section's
+notes), a slide per figure in its prose that the slide does not already show,
+a slide per activity and per knowledge-check question; key points; further
+reading, a few sources per slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..activities import discussion, exercise
+from ..agenda import format_minutes
+from ..blocks import notes, slide
+from ..config import settings
+from ..lesson import keypoints, objectives
+from ..parts import link
+from ..quiz import question
+from ..references import cited_keys, entry_fields
+from ..structure import ancestors
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+READING_PER_SLIDE = 6
+FURTHER_READING = "further-reading"
+
+
+@dataclass
+class Slide:
+    #: "objectives", "section", "figure", "exercise", "discussion", "question", "keypoints" or "further-reading"
+    kind: str
+    ident: str
+    title: nodes.Node | str
+    body: list[nodes.Node]  #: copies: draw them as the output needs
+    notes: list[nodes.Node] = field(default_factory=list)  #: copies of ``notes`` blocks
+    minutes: int = 0
+
+    @property
+    def title_text(self) -> str:
+        return self.title if isinstance(self.title, str) else self.title.astext()
+
+
+def within_activity(node: nodes.Node) -> bool:
+    return any(isinstance(a, (exercise, discussion, question)) for a in ancestors(node))
+
+
+def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> list[Slide]:
+    standard = settings(env.config).standard
+    slides: list[Slide] = []
+    for node in top.findall(objectives):
+        slides.append(Slide("objectives", "objectives", "Objectives", [node.deepcopy()]))
+        break
+    questions = list(top.findall(question))
+    for section in (c for c in top.children if isinstance(c, nodes.section)):
+        ident = section["ids"][0] if section["ids"] else f"section-{len(slides)}"
+        blocks = [n for n in section.findall(slide) if not within_activity(n)]
+        if blocks:
+            speaker = [n.deepcopy() for n in section.findall(notes) if not within_activity(n)]
+            slides.append(Slide("section", ident, section[0].deepcopy(), [b.deepcopy() for b in blocks], speaker,
+                                sum(b.get("minutes") or 0 for b in blocks)))
+        shown = {i["uri"] for b in blocks for i in b.findall(nodes.image)}
+        figures = [f for f in section.findall(nodes.figure)
+                   if not within_activity(f) and not any(isinstance(a, slide) for a in ancestors(f))
+                   and not (shown and {i["uri"] for i in f.findall(nodes.image)} <= shown)]
+        for index, figure in enumerate(figures):
+            slides.append(Slide("figure", f"{ident}-figure-{index}", section[0].deepcopy(), [figure.deepcopy()]))
+        activities = [n for n in section.findall(lambda n: isinstance(n, (exercise, discussion)))
+                      if not within_activity(n)]
+        for index, node in enumerate(activities):
+            line = [format_minutes(node["minutes"])] if node.get("minutes") else []
+            line += [node["mode"]] if node.get("mode") else []
+            kept = [nodes.paragraph(text=" · ".join(line), classes=["cw-minutes"])] if line else []
+            kind = "exercise" if isinstance(node, exercise) else "discussion"
+            slides.append(Slide(kind, f"{ident}-activity-{index}", node["label"], [*kept, node.deepcopy()],
+                                minutes=node.get("minutes") or 0))
+        for node in section.findall(question):
+            number = questions.index(node) + 1
+            minutes = standard.minutes_per_question + (standard.quiz_minutes if number == 1 else 0)
+            slides.append(Slide("question", f"{ident}-question-{number}",
+                                f"Knowledge check {number}/{len(questions)}", [node.deepcopy()], minutes=minutes))
+        for node in section.findall(keypoints):
+            slides.append(Slide("keypoints", "key-points", "Key points", [node.deepcopy()],
+                                minutes=standard.keypoints_minutes))
+    keys = cited_keys(env, docname)
+    chunks = [keys[i:i + READING_PER_SLIDE] for i in range(0, len(keys), READING_PER_SLIDE)]
+    for index, chunk in enumerate(chunks):
+        items = nodes.bullet_list()
+        for key in chunk:
+            items += nodes.list_item("", nodes.paragraph("", "", link(*entry_fields(env, key))))
+        title = "Further reading" + (f" ({index + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+        ident = FURTHER_READING if index == 0 else f"{FURTHER_READING}-{index + 1}"
+        slides.append(Slide("further-reading", ident, title, [items]))
+    return slides

@@ -1,0 +1,95 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""Every deck in a real Chromium: every slide fits, the answer waits for its step, print gives one slide a page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from .browser import browser_page, remote, serve
+
+pytestmark = pytest.mark.browser
+
+#: Where a slide's content must end: above the footer (1280 x 720 slides).
+CONTENT_BOTTOM = 672
+
+MEASURE = """() => {
+  const slide = Reveal.getCurrentSlide();
+  const scale = Reveal.getScale();
+  const box = slide.getBoundingClientRect();
+  let bottom = 0, right = 0;
+  for (const el of slide.querySelectorAll('*')) {
+    if (el.closest('aside.notes') || el.closest('.cw-footer') || el.closest('.fragment:not(.visible)')) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    bottom = Math.max(bottom, (r.bottom - box.top) / scale);
+    right = Math.max(right, (r.right - box.left) / scale);
+  }
+  return {title: (slide.querySelector('h1, h2') || {}).textContent, bottom, right};
+}"""
+
+
+@pytest.fixture(scope="module")
+def decks(course):
+    return ["index", *course.lessons()]
+
+
+def test_every_slide_of_every_deck_fits(course, decks):
+    problems = []
+    with serve(course.out("slides")) as base, browser_page() as page:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        for deck in decks:
+            page.goto(f"{base}/{deck}.html")
+            page.wait_for_function("window.Reveal && Reveal.isReady()")
+            page.evaluate("Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+            for index in range(page.evaluate("Reveal.getTotalSlides()")):
+                page.evaluate(f"Reveal.slide({index})")
+                size = page.evaluate(MEASURE)
+                if size["bottom"] > CONTENT_BOTTOM or size["right"] > 1281:
+                    problems.append(f"{deck} slide {index + 1} {size['title']!r}: content to "
+                                    f"{size['bottom']:.0f} x {size['right']:.0f} px")
+        assert remote(page.requests) == []
+    assert not problems, "slides that overflow 1280 x 720:\n" + "\n".join(problems)
+
+
+def test_a_quiz_slide_shows_the_options_and_reveals_the_answer_on_the_next_step(course):
+    deck = course.lessons()[1]
+    with serve(course.out("slides")) as base, browser_page() as page:
+        page.goto(f"{base}/{deck}.html")
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        index = page.evaluate("""() => [...document.querySelectorAll('.slides > section')]
+            .findIndex(s => s.querySelector('section[data-cw-kind="question"]') || s.dataset.cwKind === 'question')""")
+        assert index >= 0
+        page.evaluate(f"Reveal.slide({index})")
+        slide = "Reveal.getCurrentSlide()"
+        assert page.evaluate(f"{slide}.querySelectorAll('ol.cw-options li').length") == 4
+        assert not page.evaluate(f"{slide}.querySelector('.cw-answer-mark').classList.contains('visible')")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate(f"{slide}.querySelector('.cw-answer-mark').classList.contains('visible')")
+        assert "Answer:" in page.evaluate(f"{slide}.querySelector('aside.notes').textContent")
+
+
+@pytest.mark.parametrize("notes", [False, True], ids=["slides", "with-notes"])
+def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
+    query = "?print-pdf&showNotes=separate-page" if notes else "?print-pdf"
+    with serve(course.out("slides")) as base, browser_page() as page:
+        for deck in decks:
+            page.goto(f"{base}/{deck}.html{query}")
+            page.wait_for_function("window.Reveal && Reveal.isReady()")
+            page.wait_for_timeout(300)
+            slides = page.evaluate("Reveal.getTotalSlides()")
+            with_notes = page.evaluate("Reveal.getSlides().filter(s => s.querySelector('aside.notes')).length")
+            pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+            expected = slides + (with_notes if notes else 0)
+            assert len(pdf.pages) == expected, f"{deck}{query}: {len(pdf.pages)} pages for {expected}"
+            if deck != "index":
+                title = pdf.pages[0].extract_text()
+                assert course.env.titles[deck].astext().split()[0] in title, f"{deck}: the title page lost its title"
+            # the title slide keeps its layout: the title above the subtitle, both at the same left edge
+            title_box = page.evaluate("document.querySelector('.slides section h1').getBoundingClientRect().toJSON()")
+            sub_box = page.evaluate("document.querySelector('.slides .cw-subtitle').getBoundingClientRect().toJSON()")
+            assert title_box["bottom"] <= sub_box["top"] + 1, f"{deck}: the title overlaps its subtitle in print"
+            assert abs(title_box["left"] - sub_box["left"]) < 4, f"{deck}: title and subtitle are not aligned"

@@ -1,0 +1,338 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The printed pages, as a print shop and a lectern see them.
+
+Layout rules are checked on the pages WeasyPrint lays out for a built
+handout (the same HTML, stylesheet and engine that wrote the PDF): which
+element stands on which page, at what size. Page facts (running heads,
+reference numbers, paper size, QR codes) are read from the PDFs themselves.
+Which PDFs exist comes from the course's configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from shutil import copytree
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from sphinx.testing.util import SphinxTestApp
+
+from courseware.handouts.online import deck_url, page_url
+
+BIN = Path(sys.executable).parent
+BODY_PX = 10.5 * 4 / 3  # the body text size, in CSS pixels
+MARGIN = 18 / 25.4 * 72  # running heads stand within 18 mm of the page edge (points)
+
+
+class Layout:
+    """The laid-out pages of one built handout: each element's pages, and its computed style."""
+
+    def __init__(self, html: Path, stylesheet: Path):
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        document = HTML(filename=str(html), base_url=str(html.parent) + "/")
+        self.root = document.etree_element
+        self.parent = {child: parent for parent in self.root.iter() for child in parent}
+        rendered = document.render(stylesheets=[CSS(filename=str(stylesheet), font_config=fonts)], font_config=fonts)
+        self.pages: dict[object, list[int]] = {}
+        self.style: dict[object, dict] = {}
+        self.count = len(rendered.pages)
+        for index, page in enumerate(rendered.pages):
+            self._walk(page._page_box, index)
+
+    def _walk(self, box, page: int) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and type(box).__name__ in ("BlockBox", "ListMarkerBox", "InlineBox", "TextBox",
+                                                            "LineBox", "FlexBox", "TableBox", "TableRowBox"):
+            pages = self.pages.setdefault(element, [])
+            if page not in pages:
+                pages.append(page)
+            if type(box).__name__ == "BlockBox":
+                self.style.setdefault(element, box.style)
+        for child in getattr(box, "children", []) or []:
+            self._walk(child, page)
+
+    def find(self, predicate) -> list:
+        return [e for e in self.root.iter() if isinstance(e.tag, str) and predicate(e)]
+
+    def classes(self, element) -> set[str]:
+        return set((element.get("class") or "").split())
+
+    def ancestors(self, element):
+        while element in self.parent:
+            element = self.parent[element]
+            yield element
+
+
+@cache
+def layout_of(html: Path, stylesheet: Path) -> Layout:
+    return Layout(html, stylesheet)
+
+
+def text_documents(course, edition=None):
+    return [course.out("handouts") / d.filename for d in course.settings.handouts
+            if d.layout == "text" and (edition is None or d.edition == edition)]
+
+
+def layout(course, pdf: Path) -> Layout:
+    return layout_of(pdf.with_suffix(".html"), course.root / course.settings.handouts_path / "handout.css")
+
+
+def module_pdf(course) -> Path:
+    modules = set(course.modules())
+    return next(course.out("handouts") / d.filename for d in course.settings.handouts
+                if d.layout == "text" and d.edition == "learner" and d.start in modules)
+
+
+def header(page) -> str:
+    height = float(page.mediabox.height)
+    parts: list[str] = []
+
+    def keep(text, cm, tm, _font, _size):
+        if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - MARGIN:
+            parts.append(text)
+
+    page.extract_text(visitor_text=keep)
+    return " ".join(" ".join(parts).split())
+
+
+def body_lines(page) -> int:
+    height = float(page.mediabox.height)
+    rows: set[int] = set()
+
+    def keep(text, cm, tm, _font, _size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if MARGIN < y < height - MARGIN and text.strip():
+            rows.add(round(y))
+
+    page.extract_text(visitor_text=keep)
+    return len(rows)
+
+
+# -- layout rules ---------------------------------------------------------------------
+
+
+def test_headings_step_down_by_depth_and_never_below_body_size(course):
+    for pdf in text_documents(course):
+        pages = layout(course, pdf)
+        headings = pages.find(lambda e: e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and e in pages.style)
+        assert headings, pdf.name
+        for heading in headings:
+            size = pages.style[heading]["font_size"]
+            assert size >= BODY_PX, f"{pdf.name}: {heading.tag} {''.join(heading.itertext())[:40]!r} at {size} px"
+            section = pages.parent.get(heading)
+            outer = next((a for a in pages.ancestors(section) if a.tag == "section"
+                          and any(c.tag.startswith("h") and c in pages.style for c in a
+                                  if isinstance(c.tag, str))), None)
+            if outer is None:
+                continue
+            above = next(c for c in outer if isinstance(c.tag, str) and c.tag.startswith("h") and c in pages.style)
+            assert size <= pages.style[above]["font_size"], (
+                f"{pdf.name}: {''.join(heading.itertext())[:40]!r} is larger than the heading above it")
+
+
+def test_an_activity_keeps_its_title_prompt_and_first_lines_together(course):
+    for pdf in text_documents(course, "learner"):
+        pages = layout(course, pdf)
+        keeps = pages.find(lambda e: "cw-keep" in pages.classes(e))
+        assert keeps, pdf.name
+        for keep in keeps:
+            assert len(pages.pages.get(keep, [])) == 1, f"{pdf.name}: an activity's task is split over pages"
+            lines = [e for e in keep.iter() if isinstance(e.tag, str) and "cw-line" in pages.classes(e)]
+            assert len(lines) >= 3, f"{pdf.name}: fewer than three lines stay with the task"
+            box = pages.parent[keep]
+            label = next(c for c in box if isinstance(c.tag, str) and "cw-box-label" in pages.classes(c))
+            assert pages.pages[label] == pages.pages[keep], f"{pdf.name}: an activity's title stands alone"
+
+
+def test_glossary_terms_stay_with_their_definitions(course):
+    for pdf in text_documents(course, "learner"):
+        pages = layout(course, pdf)
+        terms = pages.find(lambda e: e.tag == "dt" and "glossary" in pages.classes(pages.parent[e]))
+        for term in terms:
+            siblings = list(pages.parent[term])
+            definition = siblings[siblings.index(term) + 1]
+            assert pages.pages[term][-1] == pages.pages[definition][0], (
+                f"{pdf.name}: the term {''.join(term.itertext())!r} is split from its definition")
+
+
+def test_numbered_lists_keep_their_start(course):
+    for pdf in text_documents(course):
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        for start in re.findall(r'<ol class="[^"]*" start="(\d+)"', html):
+            assert f'counter-reset: list-item {int(start) - 1}' in html, pdf.name
+    text = " ".join(page.extract_text() for page in PdfReader(module_pdf(course)).pages)
+    assert re.search(r"\b0\.\s*Denial", text), "the maturity levels print from 0"
+
+
+def test_running_heads_name_each_pages_module_and_page(course):
+    for pdf in [module_pdf(course), *text_documents(course, "facilitator")]:
+        pages = layout(course, pdf)
+        starts = sorted((pages.pages[e][0], order, e.get("data-module"), e.get("data-page"))
+                        for order, e in enumerate(pages.find(lambda e: "cw-running" in pages.classes(e)))
+                        if e in pages.pages)
+        reader = PdfReader(pdf)
+        current = None
+        for index, page in enumerate(reader.pages):
+            here = [s for s in starts if s[0] == index]
+            current = here[0][2:] if here else current
+            if current is None or index < 2:
+                continue
+            head = header(page)
+            module, title = (" ".join(v.split()) for v in current)
+            assert title in head and module in head, f"{pdf.name} page {index + 1}: head {head!r}, not {current}"
+
+
+def test_no_page_holds_a_stray_line_or_two(course):
+    for pdf in text_documents(course):
+        reader = PdfReader(pdf)
+        thin = [i + 1 for i, page in enumerate(reader.pages[2:-1], 2) if 0 < body_lines(page) < 3]
+        assert not thin, f"{pdf.name}: pages with one or two lines: {thin}"
+
+
+def test_each_pdf_numbers_its_references_from_one(course):
+    for pdf in text_documents(course):
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        marks = [int(m) for m in re.findall(r'<a class="reference internal" href="#cw-cite-[^"]+">(\d+)</a>', html)]
+        if not marks:
+            continue
+        assert marks[0] == 1, pdf.name
+        listed = len(re.findall(r'<li id="cw-cite-', html))
+        assert max(marks) == listed, f"{pdf.name}: {max(marks)} numbers, {listed} references"
+        printed = html.split('id="cw-references"', 1)[1]
+        assert not re.search(r">[^<]*[0-9a-f]{40}[^<]*<", printed), f"{pdf.name}: a commit hash in a printed link"
+
+
+# -- the facilitator package and the decks on paper -------------------------------------
+
+
+def test_facilitator_guide_opens_with_run_sheet_and_running_the_course(course):
+    for pdf in text_documents(course, "facilitator"):
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        facilitation = [d for d, meta in course.env.metadata.items() if str(meta.get("print")) == "front"]
+        assert facilitation, "a page marked 'print: front' (Running the course)"
+        front = [html.index(f'data-page="{course.env.titles[d].astext()}"') for d in facilitation]
+        assert html.index('id="cw-run-sheet"') < min(front) and max(front) < html.index("cw-doc-module"), pdf.name
+        for docname in course.lessons():
+            assert f'id="cw-plan-{docname.replace("/", "-")}"' in html, f"{pdf.name}: no plan for {docname}"
+
+
+def slide_documents(course, layout_name: str):
+    return [course.out("handouts") / d.filename for d in course.settings.handouts if d.layout == layout_name]
+
+
+def test_slide_handouts_have_three_slides_a_page_and_no_notes(course):
+    documents = slide_documents(course, "slides")
+    assert documents
+    for pdf in documents:
+        pages = layout(course, pdf)
+        boxes = pages.find(lambda e: "cw-slidebox" in pages.classes(e))
+        per_page: dict[int, int] = {}
+        for box in boxes:
+            assert len(pages.pages[box]) == 1, f"{pdf.name}: a slide split over pages"
+            per_page[pages.pages[box][0]] = per_page.get(pages.pages[box][0], 0) + 1
+        assert max(per_page.values()) == 3 and min(per_page.values()) >= 1, pdf.name
+        full = sum(1 for n in per_page.values() if n == 3)
+        assert full >= len(per_page) * 0.6, f"{pdf.name}: most pages should carry three slides"
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        assert "cw-slide-notes" not in html and "cw-notes" not in html and "cw-explanation" not in html
+        assert "cw-slide-lines" in html
+
+
+def test_lectern_scripts_carry_notes_minutes_and_the_clock(course):
+    documents = slide_documents(course, "lectern")
+    assert documents
+    for pdf in documents:
+        pages = layout(course, pdf)
+        rows = pages.find(lambda e: "cw-slide-row" in pages.classes(e))
+        with_notes = 0
+        for row in rows:
+            side = next(c for c in row if "cw-slide-notes" in pages.classes(c))
+            clock = "".join(side[0].itertext())
+            assert re.match(r"\+\d+:\d\d", clock), clock
+            with_notes += len(list(side)) > 1
+        assert with_notes >= len(rows) / 2, f"{pdf.name}: most slides should carry speaker notes"
+        per_page: dict[int, int] = {}
+        for box in pages.find(lambda e: "cw-slidebox" in pages.classes(e)):
+            per_page[pages.pages[box][0]] = per_page.get(pages.pages[box][0], 0) + 1
+        assert max(per_page.values()) == 2, f"{pdf.name}: two slides a page"
+
+
+# -- every PDF passes the PDF/UA checker -----------------------------------------------
+
+
+def test_every_pdf_has_no_pdfua_errors(course):
+    files = [str(course.out("handouts") / d.filename) for d in course.settings.handouts]
+    result = subprocess.run([str(BIN / "pdfua"), "check", "--format", "json", "--min-severity", "error", *files],
+                            capture_output=True, text=True)
+    assert result.returncode in (0, 1, 2), result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    errors = [(f.get("file"), x) for f in (report if isinstance(report, list) else report.get("files", [report]))
+              for x in f.get("findings", []) if x.get("severity") == "error"]
+    assert not errors, errors[:5]
+
+
+# -- paper sizes and QR codes, on the tiny course -------------------------------------------
+
+ROOT = Path(__file__).parent / "roots" / "test-vocabulary"
+
+
+def tiny_handouts(tmp_path: Path, **conf) -> Path:
+    srcdir = tmp_path / "src"
+    copytree(ROOT, srcdir)
+    app = SphinxTestApp("handouts", srcdir=srcdir, confoverrides=conf)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    return app.outdir
+
+
+@pytest.mark.parametrize("paper, size", [("A4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size_comes_from_the_configuration(tmp_path, paper, size):
+    out = tiny_handouts(tmp_path, courseware_paper=paper)
+    for pdf in out.glob("*.pdf"):
+        box = PdfReader(pdf).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size, pdf.name
+
+
+def qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
+    import zxingcpp
+
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    found = []
+    for png in sorted(tmp_path.glob("page-*.png")):
+        found += [code.text for code in zxingcpp.read_barcodes(Image.open(png))]
+    return found
+
+
+def test_qr_codes_lead_to_the_online_lesson_and_deck(tmp_path):
+    base = "https://courses.example.org/outbound/html/"
+    out = tiny_handouts(tmp_path, courseware_base_url=base)
+    codes = qr_codes(out / "module.pdf", tmp_path)
+
+    class Config:
+        _courseware = None
+
+    from courseware.config import from_values
+
+    Config._courseware = from_values({"courseware_base_url": base}, ROOT)
+    assert page_url(Config, "mod/lesson") == base + "mod/lesson.html"
+    assert deck_url(Config, "mod/lesson") == "https://courses.example.org/outbound/slides/mod/lesson.html"
+    assert set(codes) >= {page_url(Config, "mod/lesson"), deck_url(Config, "mod/lesson"),
+                          page_url(Config, "bibliography")}
+
+
+def test_without_a_published_address_no_codes_are_printed(tmp_path):
+    out = tiny_handouts(tmp_path)
+    assert "cw-qr" not in (out / "module.html").read_text()
