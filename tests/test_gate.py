@@ -120,13 +120,21 @@ def test_every_href_and_src_of_every_page_and_deck_answers_200(course, build, se
     assert not broken, listing(broken)
 
 
+def check_requests(visits) -> None:
+    assert not visits.responses, listing(f"{s} {u} (on {p})" for s, u, p in visits.responses)
+    assert not visits.failed, listing(f"{u}: {e} (on {p})" for u, e, p in visits.failed)
+    assert remote(visits.requests) == [], remote(visits.requests)
+
+
 @pytest.mark.browser
-def test_every_request_of_every_page_and_slide_answers_200_and_stays_local(html_visits, deck_visits):
-    for visits in (html_visits, deck_visits):
-        assert not visits.responses, listing(f"{s} {u} (on {p})" for s, u, p in visits.responses)
-        assert not visits.failed, listing(f"{u}: {e} (on {p})" for u, e, p in visits.failed)
-        assert remote(visits.requests) == [], remote(visits.requests)
+def test_every_request_of_every_page_answers_200_and_stays_local(html_visits):
+    check_requests(html_visits)
     assert any("/_static/fonts/" in url for url in html_visits.requests), "the HTML course loads no font file"
+
+
+@pytest.mark.browser
+def test_every_request_of_every_slide_answers_200_and_stays_local(deck_visits):
+    check_requests(deck_visits)
 
 
 # -- axe-core ------------------------------------------------------------------------------------

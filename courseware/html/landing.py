@@ -1,19 +1,21 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""The ``modules`` directive: the course's modules, from its structure, never typed.
+"""The ``modules`` directive: the course's parts, from its structure, never typed.
 
-``:::{modules}`` leaves a placeholder; the page becomes a summary page, read
-again whenever any page changes, so adding a module or a lesson changes it
-without an edit. Two post-transforms fill it:
+The parts are the pages of the root toctree that are modules or lessons (an
+introduction, a capstone), in its order. ``:::{modules}`` leaves a
+placeholder; the page becomes a summary page, read again whenever any page
+changes, so adding a module or a lesson changes it without an edit. Two
+post-transforms fill it:
 
-- ``ModuleCards`` (HTML course): a list of cards, one per module: its title
+- ``ModuleCards`` (HTML course): a list of cards, one per part: its title
   as a heading that links to it, its lessons and length, and the opening
   sentences of its page.
 - ``ModuleList`` (every other builder: handouts, decks, text ...): the same
   facts as a plain bullet list.
 
-A module's length and lessons come from ``courseware.structure``; its
-summary from the first paragraph of prose on its page.
+Lengths and lessons come from ``courseware.structure``; a summary from the
+first paragraph of prose on the part's page.
 """
 
 from __future__ import annotations
@@ -64,17 +66,26 @@ class Modules(CourseDirective):
         return [node]
 
 
+#: How a part that is a lesson itself is named on its card, by lesson kind.
+SESSION = {"lesson": "Lesson", "worksheet": "Worksheet session"}
+
+
 @dataclass
 class Module:
+    """A part of the course as its card shows it: a module, or a lesson at the top of the course."""
+
     docname: str
     title: str
     minutes: int
     kinds: dict[str, int]  #: lesson kind ("lesson", "worksheet") -> how many
     summary: str
+    session: str = ""  #: the lesson kind when the part is a lesson itself
 
     @property
     def facts(self) -> str:
-        """``4 lessons and 1 worksheet · 4 h 15 min``, or ``No lessons yet``."""
+        """``4 lessons and 1 worksheet · 4 h 15 min``, ``Lesson · 30 min`` or ``No lessons yet``."""
+        if self.session:
+            return f"{SESSION.get(self.session, 'Lesson')} \u00b7 {format_minutes(self.minutes)}"
         counts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in self.kinds.items() if n]
         if not counts:
             return "No lessons yet"
@@ -92,19 +103,26 @@ def lead_sentences(text: str, limit: int = SUMMARY) -> str:
     return " ".join(kept)
 
 
+def parts(env) -> list[str]:
+    """The root toctree's modules and lessons, in its order."""
+    return [d for d in env.toctree_includes.get(env.config.root_doc, [])
+            if structure.is_module(env, d) or structure.is_lesson(env, d)]
+
+
 def module_facts(transform: SphinxPostTransform) -> list[Module]:
     env = transform.env
     builder = structure.builder(env)
     found = []
-    for docname in structure.modules(env):
-        rows = structure.lessons_below(env, docname)
+    for docname in parts(env):
+        lesson = structure.lesson(env, docname)
+        rows = [structure.Row(docname, lesson.duration, None)] if lesson else structure.lessons_below(env, docname)
         kinds = {"lesson": 0, "worksheet": 0}
         for row in rows:
             kinds[structure.lesson(env, row.docname).kind] += 1
-        # resolved, so that computed text ({length}) reads as on the module's page
+        # resolved, so that computed text ({length}) reads as on the part's page
         page = env.get_and_resolve_doctree(docname, builder)
         found.append(Module(docname, structure.title(env, docname), sum(r.minutes for r in rows), kinds,
-                            lead_sentences(first_prose(page))))
+                            lead_sentences(first_prose(page)), lesson.kind if lesson else ""))
     return found
 
 
