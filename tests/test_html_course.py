@@ -138,6 +138,28 @@ def test_a_figure_links_to_its_image_file(rootdir, tmp_path, builder, page):
     assert link["href"] == link.img["src"]
 
 
+# -- fonts and icon -------------------------------------------------------------------------------------
+
+
+def test_fonts_are_served_as_woff2_preloaded_and_the_course_has_an_icon(rootdir, tmp_path):
+    app = build(tiny_course(rootdir, tmp_path / "src"))
+    static = app.outdir / "_static"
+    faces = re.findall(r'url\("([^"]+)"\) format\("woff2"\)', (static / "webfonts.css").read_text(encoding="utf-8"))
+    shipped = sorted((static / "fonts").glob("*.ttf"))
+    assert shipped and len(faces) == len(shipped)
+    for face in faces:
+        assert (static / face).read_bytes()[:4] == b"wOF2", face
+    lesson = app.outdir / "mod/lesson.html"
+    head = soup(lesson).head
+    css = [link["href"].split("?")[0] for link in head.select('link[rel="stylesheet"]')]
+    assert css.index("../_static/webfonts.css") == css.index("../_static/brand.css") + 1  # later: its faces win
+    preloads = head.select('link[rel="preload"][as="font"]')
+    assert len(preloads) == 2 and all(p.has_attr("crossorigin") for p in preloads)
+    icon = head.select_one('link[rel="icon"]')
+    for href in [p["href"] for p in preloads] + [icon["href"]]:
+        assert (lesson.parent / href).resolve().is_file(), href
+
+
 # -- what a page says of itself -----------------------------------------------------------------------
 
 
@@ -309,6 +331,8 @@ def test_figures_keep_a_light_panel_in_the_dark_theme_and_fonts_load(course):
             == "rgb(255, 255, 255)"
         family = course.settings.brand.font
         page.evaluate("document.fonts.ready")
+        fonts = [url for url in page.requests if "/_static/fonts/" in url]
+        assert fonts and all(url.endswith(".woff2") for url in fonts), fonts  # never the large TrueType files
         assert page.evaluate(f"document.fonts.check('16px \"{family}\"')")
         assert page.evaluate(f"[...document.fonts].some(f => f.family.replace(/\"/g, '') === '{family}' "
                              "&& f.status === 'loaded')")

@@ -16,6 +16,7 @@ The parts:
   material;
 - ``landing``: the ``modules`` directive (the landing page's module cards);
 - ``figures``: figures link to their image file and open in a viewer;
+- ``webfonts``: the brand's fonts as WOFF2 for the web;
 - ``meta``: a description per page; Open Graph, canonical links and a
   sitemap once the course has a published address;
 - ``fixes``: upstream markup that accessibility checkers reject, corrected.
@@ -31,7 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .. import structure
-from ..branding import write_brand_assets
+from ..branding import font_files, write_brand_assets
 from ..config import settings
 from ..directive import CourseDirective
 from ..writers import FACILITATOR, SKIP, add_node, has_class
@@ -39,6 +40,7 @@ from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
 from .meta import HTML_BUILDERS, setup_meta
+from .webfonts import STYLESHEET, web_font, write_web_fonts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,6 +52,7 @@ def _add_assets(app: Sphinx) -> None:
     if app.builder.name not in HTML_BUILDERS:
         return
     app.add_css_file("brand.css")
+    app.add_css_file(STYLESHEET)  # the same faces from WOFF2 files: declared later, they win
     app.add_css_file("courseware.css")
     app.add_js_file("courseware.js", defer="defer")
 
@@ -64,6 +67,39 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
     write_brand_assets(app, exception)
+    write_web_fonts(app)
+    if not app.config.html_favicon:
+        icon = FAVICON.format(colour=settings(app.config).brand.primary).encode("utf-8")
+        target = static / "favicon.svg"
+        if not target.exists() or target.read_bytes() != icon:
+            target.write_bytes(icon)
+
+
+#: The course's icon in the browser's tab, in the brand's colour: an arrow leaving a box (outbound).
+#: conf.py's html_favicon, when set, is used instead.
+FAVICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
+<rect width="32" height="32" rx="6" fill="{colour}"/>
+<path d="M13 9H9v14h14v-4M17 7h8v8M25 7L14 18" fill="none" stroke="#fff" stroke-width="2.6"
+ stroke-linecap="round" stroke-linejoin="round"/>
+</svg>
+"""
+#: Faces the first screen of every page uses: fetched with the page, so text does not jump when they arrive.
+PRELOADED_FACES = ("regular", "semibold")
+
+
+def add_head_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The favicon, and the brand's main font faces preloaded."""
+    if app.builder.name not in HTML_BUILDERS:
+        return
+    pathto = context["pathto"]
+    links = []
+    if not app.config.html_favicon:
+        links.append(f'<link rel="icon" href="{pathto("_static/favicon.svg", 1)}" type="image/svg+xml">')
+    for font in font_files(app):
+        if font.stem.rsplit("-", 1)[-1] in PRELOADED_FACES:
+            links.append(f'<link rel="preload" href="{pathto("_static/fonts/" + web_font(font), 1)}" as="font" '
+                         'type="font/woff2" crossorigin>')
+    context["metatags"] = context.get("metatags", "") + "".join(line + "\n" for line in links)
 
 
 class downloads(nodes.General, nodes.Element):
@@ -199,6 +235,7 @@ def setup_html(app: Sphinx) -> None:
     app.connect("builder-inited", _add_assets)
     app.connect("build-finished", _copy_assets)
     app.connect("html-page-context", add_facilitator_switch)
+    app.connect("html-page-context", add_head_links)
     setup_landing(app)
     setup_figures(app)
     setup_meta(app)
