@@ -16,10 +16,12 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from courseware.agenda import format_minutes
-from courseware.html.meta import LENGTH
+from courseware.html.landing import lead_sentences
+from courseware.html.meta import LENGTH, first_prose
 
 from .browser import browser_page, serve
 
@@ -90,6 +92,16 @@ def test_modules_are_cards_in_the_html_course_built_from_the_structure(rootdir, 
     # the module's first paragraph, with its computed length
     assert cards[0].select_one(".cw-card-summary").get_text() == "The module lasts 30 min."
     assert cards[1].select_one(".cw-card-facts").get_text() == "No lessons yet"
+
+
+def test_a_summary_leaves_out_bracketed_cross_references():
+    section = nodes.section()
+    section += nodes.paragraph(text="A note.", classes=["cw-lesson-line"])
+    section += nodes.paragraph("", "", nodes.Text("Three documents for Larkspur ("), nodes.reference("", "The case"),
+                               nodes.Text("): a policy, and a plan ("), nodes.reference("", "Waybill"),
+                               nodes.Text(")."))
+    assert first_prose(section) == "Three documents for Larkspur: a policy, and a plan."
+    assert lead_sentences("One. Two is longer. Three.", limit=12) == "One."
 
 
 def test_modules_are_a_plain_list_in_other_outputs(rootdir, tmp_path):

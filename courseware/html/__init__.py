@@ -126,8 +126,9 @@ def _group(label: str, *body: nodes.Node, classes=()) -> nodes.container:
     return group
 
 
-EDITION_LABELS = {"facilitator": "for facilitators", "self-study": "with answers, for study alone",
-                  "learner": "for learners"}
+#: The PDFs are listed by edition, in this order.
+EDITION_LABELS = {"learner": "For learners", "self-study": "For study alone, with the answers",
+                  "facilitator": "For facilitators"}
 
 
 class DownloadLinks(SphinxPostTransform):
@@ -148,17 +149,21 @@ class DownloadLinks(SphinxPostTransform):
         config = settings(self.config)
         builder = structure.builder(self.env)
         root = to_root(builder, docname)
-        pdfs = nodes.bullet_list()
-        for doc in config.handouts:
-            text = f"{doc.title} (PDF, {EDITION_LABELS[doc.edition]})"
-            pdfs += nodes.list_item("", _link(text, root + config.handouts_url + doc.filename))
+        pdfs = []
+        for edition, label in EDITION_LABELS.items():
+            items = nodes.bullet_list()
+            for doc in config.handouts:
+                if doc.edition == edition:
+                    items += nodes.list_item("", _link(f"{doc.title} (PDF)", root + config.handouts_url + doc.filename))
+            if len(items):
+                pdfs += [nodes.paragraph(text=label, classes=["cw-download-sublabel"]), items]
         decks = nodes.bullet_list(classes=["cw-deck-list"])
         for row in structure.lessons_below(self.env, self.config.root_doc):
             decks += nodes.list_item("", _link(structure.title(self.env, row.docname),
                                                deck_uri(builder, docname, row.docname)))
         index = deck_uri(builder, docname, self.config.root_doc)
         course = nodes.container(classes=["cw-downloads"])
-        course += _group("Printable handouts", pdfs)
+        course += _group("Printable handouts", *pdfs)
         course += _group("Slide decks", nodes.paragraph(
             "", "", nodes.Text("One deck per lesson, with speaker notes (press S); all of them in the "),
             nodes.reference("", "deck index", refuri=index, internal=False), nodes.Text(":")), decks,

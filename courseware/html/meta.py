@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .. import structure
 from ..agenda import format_minutes
@@ -44,13 +45,34 @@ def shorten(text: str, length: int = LENGTH) -> str:
 
 
 def first_prose(tree: nodes.Node) -> str:
-    """The first paragraph of prose: directly in a section, not a course block, caption or line of facts."""
+    """The first paragraph of prose: directly in a section, not a course block, caption or line of facts.
+
+    A cross-reference in brackets, "(The case: Larkspur Logistics)", says
+    where to read on: out of context, in a summary, it is left out.
+    """
     for paragraph in tree.findall(nodes.paragraph):
         if isinstance(paragraph.parent, nodes.section) and not paragraph["classes"]:
-            text = paragraph.astext().strip()
+            text = _without_bracketed_references(paragraph).strip()
             if text:
-                return text
+                return " ".join(text.split())
     return ""
+
+
+def _without_bracketed_references(paragraph: nodes.paragraph) -> str:
+    parts = []
+    for child in paragraph.children:
+        text = child.astext()
+        if isinstance(child, (nodes.reference, addnodes.pending_xref)) and parts and parts[-1].endswith("("):
+            following = child.next_node(descend=False, siblings=True)
+            if isinstance(following, nodes.Text) and following.astext().startswith(")"):
+                parts[-1] = parts[-1][:-1].rstrip()
+                parts.append("\0")  # the closing bracket goes with it
+                continue
+        if parts and parts[-1] == "\0":
+            parts[-1] = ""
+            text = text[1:]
+        parts.append(text)
+    return "".join(parts)
 
 
 def lesson_description(env, docname: str) -> str:
