@@ -5,7 +5,8 @@
 ``static/courseware.js`` is our own small script (no third-party code, no
 network): the facilitator-view switch, the knowledge-check feedback and the
 figure viewer. ``brand.css`` and the fonts are written from
-``courseware_brand`` (``branding.py``). Links from a page to its deck and to
+``courseware_brand`` (``branding.py``); the HTML course links their web
+version, ``brand-web.css`` with WOFF2 fonts (``webfonts.py``). Links from a page to its deck and to
 the PDFs are built from the builder's own idea of where the page lands
 (``get_target_uri``), so they hold under ``html`` and ``dirhtml`` alike.
 
@@ -16,7 +17,7 @@ The parts:
   material;
 - ``landing``: the ``modules`` directive (the landing page's module cards);
 - ``figures``: figures link to their image file and open in a viewer;
-- ``webfonts``: the brand's fonts as WOFF2 for the web;
+- ``webfonts``: the brand's CSS for the web, its fonts as WOFF2;
 - ``meta``: a description per page; Open Graph, canonical links and a
   sitemap once the course has a published address;
 - ``fixes``: upstream markup that accessibility checkers reject, corrected.
@@ -51,8 +52,7 @@ STATIC = Path(__file__).parent / "static"
 def _add_assets(app: Sphinx) -> None:
     if app.builder.name not in HTML_BUILDERS:
         return
-    app.add_css_file("brand.css")
-    app.add_css_file(STYLESHEET)  # the same faces from WOFF2 files: declared later, they win
+    app.add_css_file(STYLESHEET)  # the brand's CSS, its fonts as WOFF2 (webfonts.py)
     app.add_css_file("courseware.css")
     app.add_js_file("courseware.js", defer="defer")
 

@@ -1,16 +1,17 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""The brand's fonts for the web: WOFF2 files, a quarter of the size, and their faces.
+"""The brand for the web: its fonts as WOFF2 files, a quarter of the size.
 
 The brand ships TrueType or OpenType files (``branding.py`` copies them and
-declares them in ``brand.css``; the PDFs embed them). For the HTML course,
-each is also written as WOFF2 (fontTools, with Brotli) beside it, once per
-change of the source file, and ``webfonts.css``, linked after ``brand.css``,
-declares the same faces from the WOFF2 files: a later ``@font-face`` with the
-same family, weight and style takes precedence, so a browser fetches only
-the small file. The regular and semibold faces, which every page's first
-screen uses, are preloaded with the page (``__init__.add_head_links``), so
-text does not move when they arrive.
+declares them in ``brand.css``, which the decks link; the PDFs embed them).
+For the HTML course, each is also written as WOFF2 (fontTools, with Brotli)
+beside it, once per change of the source file, and ``brand-web.css`` holds
+the brand's CSS (``branding.brand_css``: the same custom properties) with
+the faces declared from the WOFF2 files only. The HTML course links it
+instead of ``brand.css``: with both, a glyph the font lacks would make the
+browser fetch the large files too, to look for it there. The regular and
+semibold faces, which every page's first screen uses, are preloaded with the
+page (``__init__.add_head_links``), so text does not move when they arrive.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..branding import font_faces, font_files
+from ..branding import brand_css, copy_logo, font_faces, font_files
 from ..config import settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STYLESHEET = "webfonts.css"
+STYLESHEET = "brand-web.css"
 
 
 def web_font(font: Path) -> str:
@@ -42,7 +43,7 @@ def _convert(source: Path, target: Path) -> None:
 
 
 def write_web_fonts(app: Sphinx) -> None:
-    """WOFF2 files of the brand's fonts under ``_static/fonts/`` and ``_static/webfonts.css``."""
+    """WOFF2 files of the brand's fonts under ``_static/fonts/``, and ``_static/brand-web.css``."""
     folder = Path(app.outdir) / "_static" / "fonts"
     served = []
     for font in font_files(app):
@@ -50,8 +51,10 @@ def write_web_fonts(app: Sphinx) -> None:
         if font.suffix != ".woff2" and (not target.exists() or target.stat().st_mtime < font.stat().st_mtime):
             _convert(font, target)
         served.append(target)
-    css = font_faces(settings(app.config).brand.font, served, lambda p: f"fonts/{p.name}")
-    css = css.replace("); font-display", ') format("woff2"); font-display')
+    the_brand = settings(app.config).brand
+    faces = font_faces(the_brand.font, served, lambda p: f"fonts/{p.name}")
+    faces = faces.replace("); font-display", ') format("woff2"); font-display')
+    css = brand_css(the_brand, copy_logo(app, folder.parent), faces)
     stylesheet = folder.parent / STYLESHEET
     if not stylesheet.exists() or stylesheet.read_text(encoding="utf-8") != css:
         stylesheet.write_text(css, encoding="utf-8")
