@@ -68,6 +68,7 @@ class Lesson:
     objectives: tuple[str, ...] = ()
     questions: list[Question] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    activities: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  #: (label, objectives assessed)
     problems: list[tuple[str, int]] = field(default_factory=list)  #: the standard's findings, (message, line)
 
 

@@ -166,7 +166,7 @@ def fix_anchors(tree: nodes.document) -> None:
     Each page numbers its automatic ids (``id1``...) from 1, and two pages
     may both have an "Outcomes" section: such ids get their page's name as a
     prefix, and the links to them follow. Ids the builder generates itself
-    (``GENERATED_IDS``) are never left to a page.
+    (``GENERATED_IDS``, on nodes marked ``cw_generated``) are never left to a page.
     """
     renamed: dict[tuple[str, str], str] = {}
     owner: dict[int, str] = {}
@@ -179,7 +179,7 @@ def fix_anchors(tree: nodes.document) -> None:
             owner[id(node)] = docname
             for index, ident in enumerate(node["ids"]):
                 automatic = ident[:2] == "id" and ident[2:].isdigit()
-                if automatic or ident in seen:
+                if (automatic or ident in seen) and not node.get("cw_generated"):
                     new = f"{docname.replace('/', '-')}--{ident}"
                     renamed[(docname, ident)] = new
                     node["ids"][index] = ident = new

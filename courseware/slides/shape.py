@@ -40,22 +40,24 @@ from .model import FURTHER_READING, lesson_slides
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
 
 
-def _attributes(kind: str, background: str = "") -> nodes.Element:
-    """``data-cw-kind`` (for deck.css) and a background colour on a slide's ``<section>``."""
+def _attributes(kind: str, background: str = "", density: int = 0) -> nodes.Element:
+    """``data-cw-kind`` and ``data-cw-density`` (for deck.css), and a background colour, on a slide's ``<section>``."""
     from sphinx_revealjs.nodes import revealjs_section
 
-    attributes = {"data-cw-kind": kind}
+    attributes = {"data-cw-kind": kind} if kind else {}
     if background:
         attributes["data-background-color"] = background
+    if density:
+        attributes["data-cw-density"] = str(density)
     return revealjs_section(**attributes)
 
 
 def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "",
-           background: str = "") -> nodes.section:
+           background: str = "", density: int = 0) -> nodes.section:
     """A slide of the given kind, with the lesson's footer."""
     section = nodes.section(ids=[ids])
-    if kind:
-        section += _attributes(kind, background)
+    if kind or density:
+        section += _attributes(kind, background, density)
     heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
     section += heading
     section.extend(body)
@@ -156,7 +158,7 @@ class ShapeDeck(SphinxPostTransform):
         footer = self.footer()
         primary = settings(self.config).brand.primary
         return [_slide(s.ident, s.title, *s.body, *s.notes, kind="" if s.kind == "section" else s.kind, footer=footer,
-                       background=primary if s.kind == "keypoints" else "")
+                       background=primary if s.kind == "keypoints" else "", density=s.density)
                 for s in lesson_slides(self.env, self.env.docname, top)]
 
     # -- the root page: the deck index -------------------------------------------
