@@ -86,7 +86,7 @@ class CourseDomain(Domain):
 
     name = "course"
     label = "Course"
-    data_version = 2
+    data_version = 3  # bump when a record (Lesson, Question, Segment) changes shape
     initial_data: dict[str, Any] = {"lessons": {}, "summaries": set()}
 
     @property

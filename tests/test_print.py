@@ -45,6 +45,7 @@ class Layout:
         rendered = document.render(stylesheets=[CSS(filename=str(stylesheet), font_config=fonts)], font_config=fonts)
         self.pages: dict[object, list[int]] = {}
         self.markers: dict[object, str] = {}  #: list item -> its printed number or bullet
+        self.filled: dict[int, int] = {}  #: page -> lines of text and ruled lines on it
         self.style: dict[object, dict] = {}
         self.count = len(rendered.pages)
         for index, page in enumerate(rendered.pages):
@@ -52,8 +53,13 @@ class Layout:
 
     def _walk(self, box, page: int) -> None:
         element = getattr(box, "element", None)
-        if type(box).__name__ == "ListMarkerBox":
-            self.markers.setdefault(element, "".join(getattr(t, "text", "") for t in box.children).strip())
+        kind = type(box).__name__
+        if kind == "LineBox" and any(getattr(t, "text", "").strip() for t in getattr(box, "children", [])):
+            self.filled[page] = self.filled.get(page, 0) + 1
+        elif kind == "BlockBox" and element is not None and "cw-line" in (element.get("class") or "").split():
+            self.filled[page] = self.filled.get(page, 0) + 1
+        if getattr(box, "element_tag", "") == "li::marker" and hasattr(box, "text"):
+            self.markers.setdefault(element, box.text.strip())
         if element is not None and type(box).__name__ in ("BlockBox", "ListMarkerBox", "InlineBox", "TextBox",
                                                             "LineBox", "FlexBox", "TableBox", "TableRowBox"):
             pages = self.pages.setdefault(element, [])
@@ -106,19 +112,6 @@ def header(page) -> str:
 
     page.extract_text(visitor_text=keep)
     return " ".join(" ".join(parts).split())
-
-
-def body_lines(page) -> int:
-    height = float(page.mediabox.height)
-    rows: set[int] = set()
-
-    def keep(text, cm, tm, _font, _size):
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if MARGIN < y < height - MARGIN and text.strip():
-            rows.add(round(y))
-
-    page.extract_text(visitor_text=keep)
-    return len(rows)
 
 
 # -- layout rules ---------------------------------------------------------------------
@@ -201,10 +194,11 @@ def test_running_heads_name_each_pages_module_and_page(course):
 
 
 def test_no_page_holds_a_stray_line_or_two(course):
+    """Beyond the cover and the contents, no page carries one or two lines (of text or to write on) only."""
     for pdf in text_documents(course):
-        reader = PdfReader(pdf)
-        thin = [i + 1 for i, page in enumerate(reader.pages[2:-1], 2) if 0 < body_lines(page) < 3]
-        assert not thin, f"{pdf.name}: pages with one or two lines: {thin}"
+        pages = layout(course, pdf)
+        thin = [index + 1 for index in range(2, pages.count - 1) if pages.filled.get(index, 0) < 3]
+        assert not thin, f"{pdf.name}: pages with fewer than three lines: {thin}"
 
 
 def test_each_pdf_numbers_its_references_from_one(course):

@@ -76,14 +76,15 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
     top = next((c for c in tree.children if isinstance(c, nodes.section)), None)
     if top is None:
         return
-    # the chapters are the start page's children, even where its toctree stands under a heading
+    # a page's chapters are children of the page, even where its toctree stands under a heading
     # ("Lessons and timing"): a lesson is not a subsection of that heading
-    for compound in [c for c in top.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
-        if compound.parent is not top and not any(isinstance(a, addnodes.start_of_file)
-                                                  for a in structure.ancestors(compound)):
-            holder = next(a for a in structure.ancestors(compound) if a.parent is top)
+    for compound in [c for c in tree.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
+        page = next(a for a in structure.ancestors(compound)
+                    if isinstance(a, nodes.section) and isinstance(a.parent, (addnodes.start_of_file, nodes.document)))
+        if compound.parent is not page:
+            holder = next(a for a in structure.ancestors(compound) if a.parent is page)
             compound.parent.remove(compound)
-            top.insert(top.index(holder) + 1, compound)
+            page.insert(page.index(holder) + 1, compound)
     chapters = [c for c in top.children if isinstance(c, nodes.compound) and c.next_node(addnodes.start_of_file)]
     # the start page's sections that follow its toctree (a licence note) read before the chapters
     if chapters:
@@ -108,8 +109,8 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
         config = settings(builder.config)
         front += [_page(builder, d) for d in config.handout_front if d not in present and d in env.all_docs]
         top.extend(_page(builder, d) for d in config.handout_back if d not in present and d in env.all_docs)
-    at = next((i for i, c in enumerate(top.children) if isinstance(c, (nodes.section, nodes.compound))),
-              len(top.children))
+    # after the start page's own text (its introduction, outcomes and schedule), before its first chapter
+    at = next((i for i, c in enumerate(top.children) if c in chapters), len(top.children))
     for offset_, node in enumerate(front):
         top.insert(at + offset_, node)
 
