@@ -23,10 +23,7 @@ outputs: slides handouts
 
 # What the build needs from the system, said in one line each when it is missing.
 system:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1)); set PYTHON=python3.11 or install it"; exit 1; }
-	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(not (ctypes.util.find_library("pango-1.0") and ctypes.util.find_library("pangoft2-1.0")))' || \
-		{ echo "make: the PDF handouts need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; }
+	@$(PYTHON) courseware/doctor.py
 
 venv: $(VENV)/.installed
 

@@ -61,6 +61,7 @@ courseware_schedule = {
     "break_minutes": 15,
     "lunch_after": "12:00",
     "lunch_minutes": 60,
+    "days": 2,  # the course must lay out within this many days (the build says when it does not)
 }
 
 # -- Extensions -------------------------------------------------------------------

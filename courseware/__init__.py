@@ -12,6 +12,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``standard``: the teaching standard, checked while the course is read.
 - ``authoring``: misspelt names and misplaced blocks, with what was meant.
 - ``agenda``: the schedule over days, the agenda table, ``{length}``.
+- ``assessment``: the assessment map (objectives x questions and activities, per lesson).
 - ``references``, ``guide``: citations, the guide's sections, the coverage page.
 - ``branding``: the brand (colours, fonts, logo) as CSS every output reads.
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from . import (
     activities,
     agenda,
+    assessment,
     authoring,
     blocks,
     branding,
@@ -59,6 +61,7 @@ def setup(app: Sphinx) -> dict:
     activities.setup_activities(app)
     quiz.setup_quiz(app)
     agenda.setup_agenda(app)
+    assessment.setup_assessment(app)
     references.setup_references(app)
     slides.setup_slides(app)
     html.setup_html(app)

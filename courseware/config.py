@@ -117,6 +117,7 @@ class Schedule:
     break_minutes: int = 15
     lunch_after: str = "12:00"  #: lunch at the first lesson boundary at or after this time
     lunch_minutes: int = 60
+    days: int = 2  #: the workshop's length: the course must lay out within this many days
 
     def check(self, setting: str) -> None:
         for name in ("start", "end", "lunch_after"):
@@ -124,7 +125,7 @@ class Schedule:
                 raise ConfigError(f"{setting}[{name!r}] must be a clock time like '09:00', not {getattr(self, name)!r}")
         if minutes_of(self.end) <= minutes_of(self.start):
             raise ConfigError(f"{setting}: 'end' must be later than 'start'")
-        for name in ("break_every", "break_minutes", "lunch_minutes"):
+        for name in ("break_every", "break_minutes", "lunch_minutes", "days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{setting}[{name!r}] must be a positive number of minutes")
 

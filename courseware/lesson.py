@@ -159,6 +159,8 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     structure.record_lesson(env, Lesson(
         docname=docname, duration=minutes, kind=kind, objectives=items,
         questions=questions(doctree),
+        activities=[(n["label"], tuple(n.get("objectives", ())))
+                    for n in doctree.findall(lambda n: isinstance(n, TIMED_ACTIVITIES))],
         segments=segments(top, app.config) if top is not None else [],
     ))
 

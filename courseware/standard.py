@@ -246,6 +246,21 @@ def report(app: Sphinx, env: BuildEnvironment) -> None:
             by_module.setdefault(row.module or env.config.root_doc, []).append((row.docname, q))
     for module, questions in by_module.items():
         _check_balance(env, module, questions, std)
+    _check_days(app, env)
+
+
+def _check_days(app: Sphinx, env: BuildEnvironment) -> None:
+    """The course fits the workshop it is sold as (``courseware_schedule['days']``)."""
+    from .agenda import course_layout, format_minutes
+
+    slots = course_layout(env)
+    schedule = settings(app.config).schedule
+    if slots and slots[-1].day > schedule.days:
+        total = sum(s.minutes for s in slots if s.kind == "lesson")
+        logger.warning("the lessons take %s of instruction and lay out over %d days with breaks and lunch; the "
+                       "workshop has %d: shorten lessons or change courseware_schedule", format_minutes(total),
+                       slots[-1].day, schedule.days, location=(env.config.root_doc, 1), type="courseware",
+                       subtype="standard")
 
 
 def _where(env: BuildEnvironment, items) -> str:

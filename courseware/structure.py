@@ -68,6 +68,7 @@ class Lesson:
     objectives: tuple[str, ...] = ()
     questions: list[Question] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    activities: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  #: (label, objectives assessed)
     problems: list[tuple[str, int]] = field(default_factory=list)  #: the standard's findings, (message, line)
 
 
@@ -85,7 +86,7 @@ class CourseDomain(Domain):
 
     name = "course"
     label = "Course"
-    data_version = 2
+    data_version = 3  # bump when a record (Lesson, Question, Segment) changes shape
     initial_data: dict[str, Any] = {"lessons": {}, "summaries": set()}
 
     @property

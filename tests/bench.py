@@ -59,17 +59,44 @@ def edit_a_lesson(root: Path) -> Path:
 
 
 def latex_available() -> bool:
-    return bool(shutil.which("latexmk") and shutil.which("xelatex"))
+    return bool(shutil.which("latexmk") and shutil.which("xelatex") and shutil.which("rsvg-convert"))
+
+
+#: The same document both ways; LaTeX gets the figures as PDF through rsvg-convert, as a LaTeX user would.
+LATEX_CONF = '''
+courseware_handouts = [("index", "bench.pdf", "Bench", "facilitator")]
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [("index", "bench.tex", project, author, "manual")]
+# citations in figure captions: hyperref's \\hyperlink must survive LaTeX's moving arguments
+latex_elements = {"preamble": r"\\usepackage{etoolbox}\\AtBeginDocument{\\robustify\\hyperlink}"}
+
+from sphinx.transforms.post_transforms.images import ImageConverter
+
+
+class SvgToPdf(ImageConverter):
+    conversion_rules = [("image/svg+xml", "application/pdf")]
+
+    def is_available(self):
+        return True
+
+    def convert(self, source, target):
+        import subprocess
+
+        subprocess.run(["rsvg-convert", "-f", "pdf", "-o", target, source], check=True)
+        return True
+
+
+def setup(app):
+    app.add_post_transform(SvgToPdf)
+'''
+
 
 
 def compare_with_latex(root: Path) -> None:
     """The facilitator guide through the handouts builder and through latex + latexmk, alternating."""
     conf = root / "conf.py"
-    conf.write_text(conf.read_text() + (
-        '\ncourseware_handouts = [("index", "bench.pdf", "Bench", "facilitator")]\n'
-        'latex_engine = "xelatex"\n'
-        'latex_documents = [("index", "bench.tex", project, author, "manual")]\n'
-    ))
+    conf.write_text(conf.read_text() + LATEX_CONF)
     sphinx = str(Path(sys.executable).parent / "sphinx-build")
     ours, theirs = [], []
     for _ in range(RUNS):

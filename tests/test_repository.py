@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,47 @@ def test_the_makefile_has_the_documented_targets():
     assert {"all", "html", "slides", "handouts", "serve", "test", "bench", "clean", "kit", "venv"} <= make_targets(
         ROOT / "Makefile"
     )
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / ".github/workflows").glob("*.yml")), ids=lambda p: p.name)
+def test_workflows_pin_every_action_by_commit(path):
+    """OpenSSF Scorecard's pinned-dependencies check: a commit hash, its version as a comment."""
+    uses = re.findall(r"uses:\s*(\S+)(.*)", path.read_text())
+    assert uses, path.name
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), f"{path.name}: {action} is not pinned by hash"
+        assert re.search(r"#\s*v\d", comment), f"{path.name}: {action} has no version comment"
+
+
+def test_dependabot_updates_python_packages_and_actions():
+    config = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text())
+    assert {u["package-ecosystem"] for u in config["updates"]} >= {"pip", "github-actions"}
+
+
+def test_workflows_keep_least_privilege():
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text())
+        assert workflow.get("permissions") == {"contents": "read"}, f"{path.name}: read-only by default"
+
+
+def test_a_machine_without_pango_or_new_python_gets_one_line_each():
+    from courseware.doctor import problems
+
+    assert problems() == []
+    found = problems(version=(3, 9, 2), find_library=lambda name: None)
+    assert len(found) == 2
+    assert "Python 3.11 or newer" in found[0] and "3.9" in found[0]
+    assert found[1] == "the PDF handouts need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+
+
+def test_make_stops_at_once_on_a_machine_without_pango(tmp_path):
+    fake = tmp_path / "python3"
+    fake.write_text(f"#!/bin/sh\nexec {sys.executable} -c \"import ctypes.util, runpy, sys; "
+                    "ctypes.util.find_library = lambda name: None; sys.argv = sys.argv[1:]; "
+                    "runpy.run_path(sys.argv[0], run_name='__main__')\" \"$@\"\n")
+    fake.chmod(0o755)
+    result = subprocess.run(["make", "--no-print-directory", "system", f"PYTHON={fake}"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("make: ")]
+    assert lines[0] == "make: the PDF handouts need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"

@@ -44,7 +44,9 @@ def test_deck_shape_title_objectives_sections_activities_keypoints_reading(cours
                 assert heading in titles, f"{docname}: no slide for section {heading!r}"
         activities = [a for a in page.select(".cw-exercise, .cw-discussion")
                       if not a.find_parent(class_=["cw-exercise", "cw-discussion"])]
-        assert sum(t.startswith(("Exercise:", "Discussion:")) for t in titles) == len(activities)
+        # an activity too long for one slide continues on the next: "(2/3)"
+        shown = {re.sub(r" \(\d+/\d+\)$", "", t) for t in titles if t.startswith(("Exercise:", "Discussion:"))}
+        assert len(shown) == len(activities), docname
         assert sum(t.startswith("Knowledge check") for t in titles) == len(page.select("fieldset.cw-question"))
 
 

@@ -239,3 +239,27 @@ def test_print_transforms_replace_course_nodes(rootdir, tmp_path):
     blocks = [n for n in resolved.findall(nodes.container) if "cw-question" in n["classes"]]
     assert len(blocks) == 4
     assert all(isinstance(b.next_node(nodes.enumerated_list), nodes.enumerated_list) for b in blocks)
+
+
+def test_a_changed_logo_renders_every_pdf_again(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    copytree(rootdir / "test-vocabulary", srcdir)
+    logo = srcdir / "brand" / "mark.svg"
+    logo.parent.mkdir()
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Mark</title>'
+                    '<rect width="10" height="10" fill="#1f4e79"/></svg>')
+    conf = {"courseware_brand": {"logo": "brand/mark.svg"}}
+
+    def build() -> dict[str, bytes]:
+        app = SphinxTestApp("handouts", srcdir=srcdir, confoverrides=conf)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return {p.name: p.read_bytes() for p in app.outdir.glob("*.pdf")}
+
+    first = build()
+    assert build() == first, "nothing changed, nothing is rendered differently"
+    logo.write_text(logo.read_text().replace("#1f4e79", "#8b1a1a"))
+    again = build()
+    assert all(again[name] != first[name] for name in first), "every cover shows the new logo"

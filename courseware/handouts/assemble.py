@@ -76,14 +76,15 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
     top = next((c for c in tree.children if isinstance(c, nodes.section)), None)
     if top is None:
         return
-    # the chapters are the start page's children, even where its toctree stands under a heading
+    # a page's chapters are children of the page, even where its toctree stands under a heading
     # ("Lessons and timing"): a lesson is not a subsection of that heading
-    for compound in [c for c in top.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
-        if compound.parent is not top and not any(isinstance(a, addnodes.start_of_file)
-                                                  for a in structure.ancestors(compound)):
-            holder = next(a for a in structure.ancestors(compound) if a.parent is top)
+    for compound in [c for c in tree.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
+        page = next(a for a in structure.ancestors(compound)
+                    if isinstance(a, nodes.section) and isinstance(a.parent, (addnodes.start_of_file, nodes.document)))
+        if compound.parent is not page:
+            holder = next(a for a in structure.ancestors(compound) if a.parent is page)
             compound.parent.remove(compound)
-            top.insert(top.index(holder) + 1, compound)
+            page.insert(page.index(holder) + 1, compound)
     chapters = [c for c in top.children if isinstance(c, nodes.compound) and c.next_node(addnodes.start_of_file)]
     # the start page's sections that follow its toctree (a licence note) read before the chapters
     if chapters:
@@ -108,8 +109,8 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
         config = settings(builder.config)
         front += [_page(builder, d) for d in config.handout_front if d not in present and d in env.all_docs]
         top.extend(_page(builder, d) for d in config.handout_back if d not in present and d in env.all_docs)
-    at = next((i for i, c in enumerate(top.children) if isinstance(c, (nodes.section, nodes.compound))),
-              len(top.children))
+    # after the start page's own text (its introduction, outcomes and schedule), before its first chapter
+    at = next((i for i, c in enumerate(top.children) if c in chapters), len(top.children))
     for offset_, node in enumerate(front):
         top.insert(at + offset_, node)
 
@@ -166,7 +167,7 @@ def fix_anchors(tree: nodes.document) -> None:
     Each page numbers its automatic ids (``id1``...) from 1, and two pages
     may both have an "Outcomes" section: such ids get their page's name as a
     prefix, and the links to them follow. Ids the builder generates itself
-    (``GENERATED_IDS``) are never left to a page.
+    (``GENERATED_IDS``, on nodes marked ``cw_generated``) are never left to a page.
     """
     renamed: dict[tuple[str, str], str] = {}
     owner: dict[int, str] = {}
@@ -179,7 +180,7 @@ def fix_anchors(tree: nodes.document) -> None:
             owner[id(node)] = docname
             for index, ident in enumerate(node["ids"]):
                 automatic = ident[:2] == "id" and ident[2:].isdigit()
-                if automatic or ident in seen:
+                if (automatic or ident in seen) and not node.get("cw_generated"):
                     new = f"{docname.replace('/', '-')}--{ident}"
                     renamed[(docname, ident)] = new
                     node["ids"][index] = ident = new

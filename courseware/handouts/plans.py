@@ -78,7 +78,7 @@ def run_sheet(env: BuildEnvironment, start: str) -> nodes.section | None:
     slots = layout(structure.lessons_below(env, start), settings(env.config).schedule)
     if not slots:
         return None
-    sheet = nodes.section(ids=[RUN_SHEET_ID], classes=["cw-run-sheet", FACILITATOR])
+    sheet = nodes.section(ids=[RUN_SHEET_ID], classes=["cw-run-sheet", FACILITATOR], cw_generated=True)
     sheet += nodes.title("", "Run-sheet")
     sheet += nodes.paragraph(text=(
         f"The course takes {format_minutes(sum(s.minutes for s in slots if s.kind == 'lesson'))} of "

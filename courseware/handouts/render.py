@@ -71,7 +71,11 @@ class PrintSolutions(SphinxPostTransform):
 
 
 class WritingSpace(SphinxPostTransform):
-    """Ruled lines after each activity's task; the first lines stay with the task."""
+    """Ruled lines after each activity's task; the first lines stay with the end of the task.
+
+    The task's last block and the first ``LINES_WITH_TASK`` lines are kept on one
+    page (``cw-keep``); the title stays with the task's first block (print style).
+    """
 
     default_priority = 200
     builders = PRINT_BUILDERS
@@ -86,10 +90,11 @@ class WritingSpace(SphinxPostTransform):
             task = [c for c in node.children if c not in extras]
             lines = [nodes.container(classes=["cw-line"]) for _ in range(node["lines"])]
             keep = nodes.container(classes=["cw-keep"])
-            keep.extend(task)
+            keep.extend(task[-1:])
             keep += nodes.container("", *lines[:LINES_WITH_TASK], classes=["cw-writing-space", LEARNER])
             rest = nodes.container("", *lines[LINES_WITH_TASK:], classes=["cw-writing-space", LEARNER])
             node.children = []
+            node.extend(task[:-1])
             node += keep
             if len(rest):
                 node += rest

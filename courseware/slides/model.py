@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 READING_PER_SLIDE = 6
 FURTHER_READING = "further-reading"
+#: Words a slide holds at its normal size, a little smaller (density 1), smaller still (density 2);
+#: an activity longer than that continues on a second slide.
+DENSITY_WORDS = (90, 125, 165)
+LEAD_WORDS = 30
 
 
 @dataclass
@@ -48,8 +52,67 @@ class Slide:
     minutes: int = 0
 
     @property
+    def density(self) -> int:
+        """0, 1 or 2: how much smaller the slide's text is set so that it fits."""
+        count = sum(shown_words(node) for node in self.body)
+        return sum(count > limit for limit in DENSITY_WORDS[:2])
+
+    @property
     def title_text(self) -> str:
         return self.title if isinstance(self.title, str) else self.title.astext()
+
+
+def shown_words(node: nodes.Node) -> int:
+    """How much of a slide ``node`` fills, in words: what the room sees of it (not its solution,
+    notes, explanation or nested questions), a table row, a line of code or an item counting extra."""
+    if isinstance(node, nodes.Text):
+        return len(node.astext().split())
+    if isinstance(node, (notes, question)) and node.parent is not None:
+        return 0
+    if node.tagname in ("solution", "quiz_explanation", "aside"):
+        return 0
+    if isinstance(node, nodes.literal_block):
+        return 6 * (node.astext().count("\n") + 1)
+    if isinstance(node, nodes.image):
+        return 60
+    extra = 6 if isinstance(node, nodes.row) else 2 if isinstance(node, nodes.list_item) else 0
+    return extra + sum(shown_words(child) for child in node.children)
+
+
+def _pieces(node: nodes.Element) -> list[nodes.Node]:
+    """An activity's children, a long list broken into shorter lists that keep their numbering."""
+    pieces: list[nodes.Node] = []
+    for child in node.children:
+        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)) and shown_words(child) > DENSITY_WORDS[0]:
+            start = child.get("start", 1)
+            for index, item in enumerate(child.children):
+                part = child.copy()
+                if isinstance(child, nodes.enumerated_list):
+                    part["start"] = start + index
+                part += item.deepcopy()
+                pieces.append(part)
+        else:
+            pieces.append(child.deepcopy())
+    return pieces
+
+
+def split_activity(node: nodes.Element) -> list[nodes.Element]:
+    """An activity too long for one slide, as several, each a shallow copy with some of its children."""
+    parts: list[nodes.Element] = []
+    current, words = node.copy(), 0
+    for piece in _pieces(node):
+        count = shown_words(piece)
+        if words >= LEAD_WORDS and words + count > DENSITY_WORDS[1]:  # a short lead stays with what follows
+            parts.append(current)
+            current, words = node.copy(), 0
+        if (isinstance(piece, nodes.enumerated_list) and len(current) and isinstance(current[-1], nodes.enumerated_list)
+                and current[-1].get("start", 1) + len(current[-1].children) == piece.get("start", 1)):
+            current[-1].extend(piece.children)  # items that follow each other stay one list
+        else:
+            current += piece
+        words += count
+    parts.append(current)
+    return parts
 
 
 def within_activity(node: nodes.Node) -> bool:
@@ -83,8 +146,13 @@ def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> li
             line += [node["mode"]] if node.get("mode") else []
             kept = [nodes.paragraph(text=" · ".join(line), classes=["cw-minutes"])] if line else []
             kind = "exercise" if isinstance(node, exercise) else "discussion"
-            slides.append(Slide(kind, f"{ident}-activity-{index}", node["label"], [*kept, node.deepcopy()],
-                                minutes=node.get("minutes") or 0))
+            parts = split_activity(node) if shown_words(node) > DENSITY_WORDS[2] else [node.deepcopy()]
+            for number, part in enumerate(parts, 1):
+                title = node["label"] + (f" ({number}/{len(parts)})" if len(parts) > 1 else "")
+                suffix = f"-{number}" if len(parts) > 1 else ""
+                slides.append(Slide(kind, f"{ident}-activity-{index}{suffix}", title,
+                                    [*(kept if number == 1 else []), part],
+                                    minutes=(node.get("minutes") or 0) if number == 1 else 0))
         for node in section.findall(question):
             number = questions.index(node) + 1
             minutes = standard.minutes_per_question + (standard.quiz_minutes if number == 1 else 0)

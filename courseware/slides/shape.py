@@ -40,22 +40,35 @@ from .model import FURTHER_READING, lesson_slides
 DECK_BUILDERS = ("revealjs", "dirrevealjs")
 
 
-def _attributes(kind: str, background: str = "") -> nodes.Element:
-    """``data-cw-kind`` (for deck.css) and a background colour on a slide's ``<section>``."""
+BAND = "linear-gradient(to bottom, {primary} 0, {primary} 16px, {base} 16px)"
+#: the slide's own colour below the band, by kind
+BASES = {"question": "#f4f6f8"}
+
+
+def background(kind: str, primary: str) -> dict[str, str]:
+    """The title and the key points in the brand's primary colour; every other slide white
+    (or light grey, a knowledge check) under a band of it."""
+    if kind in ("title", "keypoints"):
+        return {"data-background-color": primary}
+    return {"data-background-gradient": BAND.format(primary=primary, base=BASES.get(kind, "#ffffff"))}
+
+
+def _attributes(kind: str, primary: str, density: int = 0) -> nodes.Element:
+    """``data-cw-kind`` and ``data-cw-density`` (for deck.css), and the background, on a slide's ``<section>``."""
     from sphinx_revealjs.nodes import revealjs_section
 
-    attributes = {"data-cw-kind": kind}
-    if background:
-        attributes["data-background-color"] = background
+    attributes = {"data-cw-kind": kind} if kind else {}
+    attributes.update(background(kind, primary))
+    if density:
+        attributes["data-cw-density"] = str(density)
     return revealjs_section(**attributes)
 
 
-def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, kind: str = "", footer: str = "",
-           background: str = "") -> nodes.section:
+def _slide(ids: str, title: str | nodes.Node, *body: nodes.Node, primary: str, kind: str = "", footer: str = "",
+           density: int = 0) -> nodes.section:
     """A slide of the given kind, with the lesson's footer."""
     section = nodes.section(ids=[ids])
-    if kind:
-        section += _attributes(kind, background)
+    section += _attributes(kind, primary, density)
     heading = title.deepcopy() if isinstance(title, nodes.title) else nodes.title("", title)
     section += heading
     section.extend(body)
@@ -155,8 +168,8 @@ class ShapeDeck(SphinxPostTransform):
     def lesson_slides(self, top: nodes.section) -> list[nodes.section]:
         footer = self.footer()
         primary = settings(self.config).brand.primary
-        return [_slide(s.ident, s.title, *s.body, *s.notes, kind="" if s.kind == "section" else s.kind, footer=footer,
-                       background=primary if s.kind == "keypoints" else "")
+        return [_slide(s.ident, s.title, *s.body, *s.notes, primary=primary, kind="" if s.kind == "section" else s.kind,
+                       footer=footer, density=s.density)
                 for s in lesson_slides(self.env, self.env.docname, top)]
 
     # -- the root page: the deck index -------------------------------------------
@@ -174,5 +187,6 @@ class ShapeDeck(SphinxPostTransform):
                 text = f"{structure.title(self.env, row.docname)} ({format_minutes(row.minutes)})"
                 items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", text, refuri=uri)))
             title = structure.title(self.env, module) if module else "Introduction"
-            slides.append(_slide(f"decks-{index}", title, items, kind="deck-list"))
+            slides.append(_slide(f"decks-{index}", title, items, primary=settings(self.config).brand.primary,
+                                 kind="deck-list"))
         return slides

@@ -1,0 +1,79 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""``assessment-map``: which question or activity assesses which objective, lesson by lesson.
+
+The directive leaves a placeholder; when the page is written, a post-transform
+draws one table per lesson from the lessons' records (objectives, questions
+and activities with their ``:objective:``): objectives down, questions (Q1...)
+and activities (A1...) across, a mark where one assesses the other. The build
+already refuses a lesson whose objective nothing assesses
+(``standard.py``); this map shows the whole picture to the people who
+plan and review the course.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import structure
+from .directive import CourseDirective
+from .parts import doc_link, table, table_row
+from .writers import SKIP, add_node
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+MARK = "\u25cf"
+
+
+class assessment_map(nodes.General, nodes.Element):
+    """Placeholder for the assessment map of every lesson."""
+
+
+class AssessmentMap(CourseDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = assessment_map()
+        self.block(node)
+        structure.depends_on_all_lessons(self.env, self.env.docname)
+        return [node]
+
+
+class FillAssessmentMap(SphinxPostTransform):
+    default_priority = 5  # before references are resolved: headings hold pending_xrefs
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(assessment_map)):
+            node.replace_self(self.tables())
+
+    def tables(self) -> list[nodes.Node]:
+        parts: list[nodes.Node] = []
+        for row in structure.lessons_below(self.env, self.config.root_doc):
+            lesson = structure.lesson(self.env, row.docname)
+            columns = [(f"Q{i}", q.objectives) for i, q in enumerate(lesson.questions, 1)]
+            columns += [(f"A{i}", objectives) for i, (_label, objectives) in enumerate(lesson.activities, 1)]
+            heading = nodes.paragraph("", "", doc_link(self.env, self.env.docname, row.docname),
+                                      classes=["cw-map-lesson"])
+            rows = []
+            for number, objective in enumerate(lesson.objectives, 1):
+                cells = [f"{number}. {objective}"] + [MARK if number in assessed else "" for _, assessed in columns]
+                rows.append(table_row(cells))
+            widths = [40] + [max(3, 60 // max(1, len(columns)))] * len(columns)
+            parts.append(heading)
+            parts.append(table([("Objective", widths[0], [])] + [(name, w, ["cw-map-mark"])
+                                                                for (name, _), w in zip(columns, widths[1:])],
+                               rows, ["cw-assessment-map"]))
+            if lesson.activities:
+                legend = "; ".join(f"A{i}: {label}" for i, (label, _) in enumerate(lesson.activities, 1))
+                parts.append(nodes.paragraph(text=legend, classes=["cw-map-legend"]))
+        return parts
+
+
+def setup_assessment(app: Sphinx) -> None:
+    add_node(app, assessment_map, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_directive("assessment-map", AssessmentMap)
+    app.add_post_transform(FillAssessmentMap)

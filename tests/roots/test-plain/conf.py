@@ -1,0 +1,20 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+# Pages that are not lessons, written in plain MyST Markdown: every output must take them whole.
+from pathlib import Path
+
+import courseware
+
+REPOSITORY = Path(courseware.__file__).parent.parent
+
+project = "Plain pages"
+extensions = ["myst_parser", "courseware"]
+if tags.has("slides"):  # noqa: F821
+    extensions.insert(-1, "sphinx_revealjs")
+myst_heading_anchors = 3
+exclude_patterns = ["_build"]
+courseware_handouts = [("index", "plain.pdf", "Plain pages", "learner"),
+                       ("index", "plain-guide.pdf", "Plain pages", "facilitator")]
+courseware_handouts_path = str(REPOSITORY / "handouts")
+courseware_fonts_path = str(REPOSITORY / "branding" / "fonts")
+revealjs_static_path = [str(REPOSITORY / "slides")]
