@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -72,6 +73,20 @@ def test_a_quiz_slide_shows_the_options_and_reveals_the_answer_on_the_next_step(
         assert "Answer:" in page.evaluate(f"{slide}.querySelector('aside.notes').textContent")
 
 
+def test_a_source_on_a_slide_leads_to_the_further_reading_slide(course):
+    decks = course.out("slides")
+    lesson = next(d for d in course.lessons() if "cw-source" in (decks / f"{d}.html").read_text(encoding="utf-8"))
+    with serve(decks) as base, browser_page() as page:
+        page.goto(f"{base}/{lesson}.html")
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        page.evaluate("Reveal.configure({transition: 'none'})")
+        page.evaluate("""() => { const a = document.querySelector('.slides a.cw-source');
+            const i = Reveal.getIndices(a.closest('.slides > section > section, .slides > section'));
+            Reveal.slide(i.h, i.v); }""")
+        page.locator(".present a.cw-source").first.click()
+        page.wait_for_function("Reveal.getCurrentSlide().id === 'further-reading'", timeout=5000)
+
+
 @pytest.mark.parametrize("notes", [False, True], ids=["slides", "with-notes"])
 def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
     query = "?print-pdf&showNotes=true" if notes else "?print-pdf"
@@ -84,7 +99,7 @@ def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
             pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
             assert len(pdf.pages) == slides, f"{deck}{query}: {len(pdf.pages)} pages for {slides} slides"
             if notes and deck != "index":
-                printed = " ".join(p.extract_text() for p in pdf.pages)
+                printed = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))  # "ﬁ" -> "fi"
                 first = page.evaluate("document.querySelector('aside.notes').textContent").split()[:4]
                 assert " ".join(first) in " ".join(printed.split()), f"{deck}: the notes are not printed"
             if deck != "index":

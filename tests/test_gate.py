@@ -34,9 +34,6 @@ from .browser import remote
 from .checkers import linkchecker, linked_urls, nu_check, serve, status_of, visit
 
 #: The decks' findings that this gate leaves to the decks' owners (see the module's docstring).
-DECK_ANCHORS = ("deck markup: citation links on slides point at '#/further-reading', a reveal.js route; no "
-                "element has that id (the slide's id is 'further-reading', which reveal.js also navigates to "
-                "as '#further-reading'); html-gate report")
 
 #: Nu checker errors in files the project does not write, accepted as they are.
 #: reveal.js 5's speaker view, which sphinx-revealjs 3.2.1 copies beside every deck
@@ -161,7 +158,6 @@ def test_linkchecker_finds_no_broken_link_or_anchor_in_the_html_course(served, l
     assert not html, listing(html)
 
 
-@pytest.mark.xfail(strict=False, reason=DECK_ANCHORS)
 def test_linkchecker_finds_no_broken_link_or_anchor_in_the_decks(served, links):
     _, problems = links
     decks = [p for p in problems if p.parent.startswith(f"{served}/slides/")]

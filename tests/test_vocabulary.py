@@ -134,7 +134,7 @@ def test_deck_sources_and_links(app):
     deck = soup(app.outdir / "mod/lesson.html")
     figure = next(s for s in slides_of(deck) if s.get("data-cw-kind") == "figure")
     source = figure.select_one("a.cw-source")
-    assert source.get_text() == "(Guide §1.2)" and source["href"] == "#/further-reading"
+    assert source.get_text() == "(Guide §1.2)" and source["href"] == "#further-reading"
     assert not re.search(r"\[\d+\]", deck.select_one(".slides").get_text())
     assert deck.select_one("section#further-reading")
     for slide in slides_of(deck)[1:]:
@@ -143,6 +143,17 @@ def test_deck_sources_and_links(app):
     case = next(a for a in deck.select("aside.notes a, .slides a") if "case" in a.get("href", "")) \
         if deck.select("a[href*='case']") else None
     assert case is None or case["href"].startswith("../../html/")
+
+
+@pytest.mark.sphinx("revealjs", testroot="vocabulary", tags=["slides"])
+def test_a_deck_has_a_description_and_the_course_icon(app):
+    app.build()
+    page = app.outdir / "mod/lesson.html"
+    head = soup(page).head
+    description = head.select_one('meta[name="description"]')["content"]
+    assert "The module" in description and "explain widgets" in description  # its module, its first objective
+    icon = head.select_one('link[rel="icon"]')
+    assert (page.parent / icon["href"]).resolve().is_file()
 
 
 # -- handouts -----------------------------------------------------------------------

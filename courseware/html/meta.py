@@ -25,12 +25,15 @@ from sphinx import addnodes
 from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
+from ..slides.shape import DECK_BUILDERS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 HTML_BUILDERS = ("html", "dirhtml")
+#: Builders whose pages get a description and the favicon: the HTML course and the decks.
+PAGE_BUILDERS = HTML_BUILDERS + DECK_BUILDERS
 #: Search engines show about this many characters; the description stops at a word before.
 LENGTH = 200
 
@@ -96,7 +99,7 @@ def description(env, docname: str, doctree: nodes.document | None) -> str:
 
 
 def add_description(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.builder.name not in HTML_BUILDERS:
+    if app.builder.name not in PAGE_BUILDERS:
         return
     if doctree is None and pagename not in app.env.titles:
         text = shorten(f"{context.get('title') or pagename}: {app.config.project}.")

@@ -31,7 +31,7 @@ DECK_DEFAULTS = {
     "revealjs_style_theme": "white",  # loads no web fonts; slides/deck.css styles on top
     "revealjs_static_path": ["slides"],
     "revealjs_css_files": ["deck.css"],
-    "revealjs_use_section_ids": True,  # "#/further-reading" links work
+    "revealjs_use_section_ids": True,  # a slide's id is its section's: "#further-reading" links work
     "revealjs_script_conf": {
         "controls": True,
         "progress": True,

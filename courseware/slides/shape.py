@@ -100,7 +100,7 @@ class DeckCitations(SphinxPostTransform):
             if domain == "cite":
                 keys = [k.strip() for k in target.split(",") if k.strip()]
                 text = "; ".join(short_label(self.env, k) for k in keys)
-                ref.replace_self(nodes.reference("", f"({text})", refuri=f"#/{FURTHER_READING}",
+                ref.replace_self(nodes.reference("", f"({text})", refuri=f"#{FURTHER_READING}",
                                                  classes=["cw-source"]))
             elif domain == "std" and kind == "term":
                 ref.replace_self(ref.children)
