@@ -54,7 +54,7 @@ def branded(tmp_path_factory):
 
 
 def test_html_course_follows_the_brand(branded):
-    css = (branded / "html/_static/brand.css").read_text()
+    css = (branded / "html/_static/brand-web.css").read_text()
     assert "#8b1a1a" in css and "#b35900" in css and "brand-logo.svg" in css
     home = BeautifulSoup((branded / "html/index.html").read_text(), "html.parser")
     assert home.select_one("img.sidebar-logo"), "the logo is not in the HTML course"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from courseware.agenda import format_minutes
 
 
@@ -70,11 +72,12 @@ def test_pages_load_nothing_from_the_network(course):
                     assert not remote.match(value), f"{page.name}: {tag} loads {value}"
 
 
-def test_every_font_the_stylesheets_name_is_shipped(course):
-    static = course.out("html") / "_static"
-    css = (static / "brand.css").read_text()
+@pytest.mark.parametrize("output, stylesheet", [("html", "brand-web.css"), ("slides", "brand.css")])
+def test_every_font_the_stylesheets_name_is_shipped(course, output, stylesheet):
+    static = course.out(output) / "_static"
+    css = (static / stylesheet).read_text()
     fonts = re.findall(r'url\("([^"]+)"\)', css)
-    assert fonts, "brand.css declares no font"
+    assert fonts, f"{stylesheet} declares no font"
     for font in fonts:
         path = static / font
         assert path.is_file() and path.stat().st_size > 10_000, font
@@ -84,7 +87,7 @@ def test_quiz_script_and_styles_are_shipped(course):
     static = course.out("html") / "_static"
     script = (static / "courseware.js").read_text()
     assert "data-correct" in script and "fetch(" not in script and "http" not in script
-    assert "--cw-primary" in (static / "brand.css").read_text()
+    assert "--cw-primary" in (static / "brand-web.css").read_text()
 
 
 def test_the_course_length_is_computed_not_typed(course):

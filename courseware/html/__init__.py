@@ -4,9 +4,9 @@
 
 ``static/courseware.js`` is our own small script (no third-party code, no
 network): the facilitator-view switch, the knowledge-check feedback and the
-figure viewer. ``brand.css`` and the fonts are written from
-``courseware_brand`` (``branding.py``); the HTML course links their web
-version, ``brand-web.css`` with WOFF2 fonts (``webfonts.py``). Links from a page to its deck and to
+figure viewer. The brand (``courseware_brand``, ``branding.py``) reaches
+the HTML course as ``brand-web.css`` with WOFF2 fonts (``webfonts.py``).
+The favicon and the page description serve the decks too. Links from a page to its deck and to
 the PDFs are built from the builder's own idea of where the page lands
 (``get_target_uri``), so they hold under ``html`` and ``dirhtml`` alike.
 
@@ -33,14 +33,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .. import structure
-from ..branding import font_files, write_brand_assets
+from ..branding import font_files
 from ..config import settings
 from ..directive import CourseDirective
+from ..site import KIT_ITEM
 from ..writers import FACILITATOR, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
-from .meta import HTML_BUILDERS, setup_meta
+from .meta import HTML_BUILDERS, PAGE_BUILDERS, setup_meta
 from .webfonts import STYLESHEET, web_font, write_web_fonts
 
 if TYPE_CHECKING:
@@ -57,22 +58,24 @@ def _add_assets(app: Sphinx) -> None:
     app.add_js_file("courseware.js", defer="defer")
 
 
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in HTML_BUILDERS:
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
     static = Path(app.outdir) / "_static"
-    for name in ("courseware.css", "courseware.js"):
-        data = (STATIC / name).read_bytes()
-        target = static / name
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
-    write_brand_assets(app, exception)
-    write_web_fonts(app)
     if not app.config.html_favicon:
-        icon = FAVICON.format(colour=settings(app.config).brand.primary).encode("utf-8")
-        target = static / "favicon.svg"
-        if not target.exists() or target.read_bytes() != icon:
-            target.write_bytes(icon)
+        icon = FAVICON.format(colour=settings(app.config).brand.primary)
+        _write_if_changed(static / "favicon.svg", icon.encode("utf-8"))
+    if app.builder.name not in HTML_BUILDERS:
+        return  # the decks' brand.css: slides/__init__.py
+    for name in ("courseware.css", "courseware.js"):
+        _write_if_changed(static / name, (STATIC / name).read_bytes())
+    write_web_fonts(app)
 
 
 #: The course's icon in the browser's tab, in the brand's colour: an arrow leaving a box (outbound).
@@ -88,14 +91,15 @@ PRELOADED_FACES = ("regular", "semibold")
 
 
 def add_head_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """The favicon, and the brand's main font faces preloaded."""
-    if app.builder.name not in HTML_BUILDERS:
+    """The favicon (course and decks), and the brand's main font faces preloaded (course)."""
+    if app.builder.name not in PAGE_BUILDERS:
         return
     pathto = context["pathto"]
     links = []
     if not app.config.html_favicon:
         links.append(f'<link rel="icon" href="{pathto("_static/favicon.svg", 1)}" type="image/svg+xml">')
-    for font in font_files(app):
+    preloaded = font_files(app) if app.builder.name in HTML_BUILDERS else []
+    for font in preloaded:
         if font.stem.rsplit("-", 1)[-1] in PRELOADED_FACES:
             links.append(f'<link rel="preload" href="{pathto("_static/fonts/" + web_font(font), 1)}" as="font" '
                          'type="font/woff2" crossorigin>')
@@ -169,11 +173,11 @@ class DownloadLinks(SphinxPostTransform):
             nodes.reference("", "deck index", refuri=index, internal=False), nodes.Text(":")), decks,
             classes=["cw-decks"])
         archives = nodes.bullet_list()
-        for url, text in ((config.kit_url, "Classroom kit (zip): the HTML course, the decks and the PDFs, "
-                                           "to open from disk where there is no network"),
-                          (config.lab_url, "The lab's practice repository (zip)")):
+        for url, text, kind in ((config.kit_url, "Classroom kit (zip): the HTML course, the decks and the PDFs, "
+                                                 "to open from disk where there is no network", KIT_ITEM),
+                                (config.lab_url, "The lab's practice repository (zip)", "cw-lab")):
             if url:
-                archives += nodes.list_item("", _link(text, url if "://" in url else root + url))
+                archives += nodes.list_item("", _link(text, url if "://" in url else root + url), classes=[kind])
         area = nodes.container(classes=["cw-download-area"])
         area += course
         if len(archives):
