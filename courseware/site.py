@@ -2,18 +2,22 @@
 # SPDX-License-Identifier: Apache-2.0
 """Put the three outputs side by side, as published and as carried to class.
 
-    python -m courseware.site _build _build/site          # make site
-    python -m courseware.site --zip _build/site kit.zip   # make kit
+    python -m courseware.site _build _build/site _build/kit/outbound-oss-course.zip   # make site
 
-The site keeps the build layout (``html/``, ``slides/``, ``handouts/``), so
-the relative links between outputs work the same from ``_build/``, from the
-published site and from the unzipped classroom kit. A top-level
-``index.html`` opens the course.
+The site keeps the build layout (``html/``, ``slides/``, ``handouts/``, and
+``lab/`` and ``kit/`` with their zips), so the relative links between outputs
+work the same from ``_build/``, from the published site and from the
+unzipped classroom kit. A top-level ``index.html`` opens the course.
+
+The kit is the site as one zip, without its own ``kit/`` folder; in its
+pages, the link to the kit (the list item of class ``KIT_ITEM``) becomes a
+line saying that this folder is the kit, so no link in the kit leads nowhere.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -21,6 +25,11 @@ from pathlib import Path
 
 OUTPUTS = ("html", "slides", "handouts")
 LAB = "lab"  # optional: zips of the lab's practice repository (courseware.lab)
+KIT = "kit"  # the classroom kit's zip, written by zip_site
+#: The class of the download list's item that links to the kit (``html.DownloadLinks``).
+KIT_ITEM = "cw-kit"
+IN_THE_KIT = (f'<li class="{KIT_ITEM}"><p>Classroom kit: this folder. It holds the HTML course, the decks '
+              'and the PDFs, and opens from disk where there is no network.</p></li>')
 SKIP = {".doctrees", ".buildinfo", "_sources", "objects.inv"}
 
 START_PAGE = """<!DOCTYPE html>
@@ -62,8 +71,14 @@ def assemble(build: Path, site: Path) -> None:
     print(f"wrote {site}")
 
 
+def in_the_kit(page: bytes) -> bytes:
+    """A page of the site as the kit holds it: the link to the kit replaced by a line."""
+    item = re.compile(rf'<li class="{KIT_ITEM}">.*?</li>'.encode(), re.S)
+    return item.sub(IN_THE_KIT.encode(), page)
+
+
 def zip_site(site: Path, target: Path) -> None:
-    """Write ``site`` into one zip, reproducibly (sorted names, fixed times)."""
+    """Write ``site`` (but its ``kit/``) into one zip, reproducibly (sorted names, fixed times)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
     stamp = max(epoch, 315532800)  # zip cannot store times before 1980
@@ -73,18 +88,28 @@ def zip_site(site: Path, target: Path) -> None:
     top = "outbound-oss-course"
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=date_time)
+            name = path.relative_to(site)
+            if name.parts[0] == KIT:
+                continue
+            info = zipfile.ZipInfo(f"{top}/{name.as_posix()}", date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            archive.writestr(info, in_the_kit(data) if path.suffix == ".html" else data)
     print(f"wrote {target} ({target.stat().st_size // 1024} KiB)")
 
 
+def publish(build: Path, site: Path, kit: Path) -> None:
+    """The site, the kit made from it, and the kit put into the site (where its pages link it)."""
+    assemble(build, site)
+    zip_site(site, kit)
+    (site / KIT).mkdir(exist_ok=True)
+    shutil.copy2(kit, site / KIT / kit.name)
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--zip"] and len(argv) == 3:
-        zip_site(Path(argv[1]), Path(argv[2]))
-    elif len(argv) == 2:
-        assemble(Path(argv[0]), Path(argv[1]))
+    if len(argv) == 3:
+        publish(*map(Path, argv))
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from courseware.site import assemble, zip_site
+from courseware.site import KIT_ITEM, publish, zip_site
 
 from .browser import browser_page, remote
 
@@ -19,29 +19,34 @@ from .browser import browser_page, remote
 def kit(course, tmp_path_factory):
     build = course.root / "_build"
     site = tmp_path_factory.mktemp("site") / "site"
-    assemble(build, site)
     target = tmp_path_factory.mktemp("kit") / "outbound-oss-course.zip"
-    zip_site(site, target)
+    publish(build, site, target)  # as make site does
     unpacked = tmp_path_factory.mktemp("unpacked")
     with zipfile.ZipFile(target) as archive:
         archive.extractall(unpacked)
-    return target, unpacked / "outbound-oss-course"
+    return target, unpacked / "outbound-oss-course", site
 
 
 def test_kit_holds_all_three_outputs_and_nothing_of_the_build(kit):
-    target, root = kit
+    target, root, _ = kit
     names = zipfile.ZipFile(target).namelist()
     assert all(n.startswith("outbound-oss-course/") for n in names)
     for path in ("index.html", "html/index.html", "slides/index.html", "handouts/facilitator-guide.pdf"):
         assert (root / path).exists(), path
     assert not any(".doctrees" in n or n.endswith(".buildinfo") for n in names)
+    assert not (root / "kit").exists(), "the kit does not hold itself"
 
 
-def test_kit_is_reproducible(kit, course, tmp_path):
-    """The same build gives the same zip, byte for byte."""
-    target, _ = kit
-    site = tmp_path / "site"
-    assemble(course.root / "_build", site)
+def test_the_published_site_holds_the_kit_where_its_pages_link_it(kit):
+    target, _, site = kit
+    assert (site / "kit" / target.name).read_bytes() == target.read_bytes()
+    index = (site / "html" / "index.html").read_text(encoding="utf-8")
+    assert f'<li class="{KIT_ITEM}"><p><a' in index and f"kit/{target.name}" in index
+
+
+def test_kit_is_reproducible(kit, tmp_path):
+    """The same site gives the same zip, byte for byte."""
+    target, _, site = kit
     again = tmp_path / "again.zip"
     zip_site(site, again)
     assert again.read_bytes() == target.read_bytes()
@@ -49,13 +54,14 @@ def test_kit_is_reproducible(kit, course, tmp_path):
 
 @pytest.mark.browser
 def test_unzipped_kit_works_from_the_file_system_with_no_network(kit):
-    _, root = kit
+    _, root, _ = kit
     with browser_page() as page:
         page.goto((root / "index.html").as_uri())
         page.wait_for_url("**/html/index.html")
         assert "Outbound Open Source" in page.title()
-        links = page.eval_on_selector_all(".cw-downloads a", "els => els.map(e => e.href)")
-        assert links
+        links = page.eval_on_selector_all(".cw-download-area a", "els => els.map(e => e.href)")
+        assert any(link.endswith(".zip") for link in links), "the lab's zip"
+        assert "this folder" in page.text_content(f"li.{KIT_ITEM}"), "the kit says it is the kit"
         for link in links:
             path = unquote(urlparse(link).path)
             assert Path(path).exists(), f"broken download link {link}"
