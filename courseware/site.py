@@ -23,11 +23,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+from .html import KIT_ITEM
+
 OUTPUTS = ("html", "slides", "handouts")
 LAB = "lab"  # optional: zips of the lab's practice repository (courseware.lab)
 KIT = "kit"  # the classroom kit's zip, written by zip_site
-#: The class of the download list's item that links to the kit (``html.DownloadLinks``).
-KIT_ITEM = "cw-kit"
 IN_THE_KIT = (f'<li class="{KIT_ITEM}"><p>Classroom kit: this folder. It holds the HTML course, the decks '
               'and the PDFs, and opens from disk where there is no network.</p></li>')
 SKIP = {".doctrees", ".buildinfo", "_sources", "objects.inv"}

@@ -143,3 +143,17 @@ def course(tmp_path_factory) -> Course:
     if failures:
         pytest.fail("building the course failed:\n" + "\n".join(failures), pytrace=False)
     return Course(root)
+
+
+@pytest.fixture(scope="session")
+def published(course) -> Course:
+    """The course as ``make site`` leaves it: the lab's practice repository in ``_build/lab``,
+    the published site in ``_build/site`` and the classroom kit in ``_build/kit``."""
+    from courseware.site import publish
+
+    lab = course.out("lab")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    subprocess.run([sys.executable, "-m", "courseware.lab", "--zip", str(lab / "waybill-practice.zip"),
+                    str(lab / "waybill-practice")], cwd=course.root, env=env, check=True, capture_output=True)
+    publish(course.out(""), course.out("site"), course.out("kit") / "outbound-oss-course.zip")
+    return course

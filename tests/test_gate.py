@@ -13,27 +13,19 @@ PDFs, the lab's zip and the kit's zip), served on 127.0.0.1, with no network:
 - the Nu HTML Checker: no error in markup the project controls;
 - nothing a page or deck asks for leaves the machine.
 
-Each checker's test has an HTML course half and a deck half. The deck
-markup and style belong to ``courseware/slides/`` and ``slides/``: a deck
-half that fails there is marked ``xfail`` with the finding until the deck
-is fixed (then the mark goes).
+Each checker's test has an HTML course half and a deck half, so that a
+finding names the output that owns it (decks: ``courseware/slides/`` and
+``slides/``).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from courseware.site import assemble, zip_site
-
 from .browser import remote
 from .checkers import linkchecker, linked_urls, nu_check, serve, status_of, visit
-
-#: The decks' findings that this gate leaves to the decks' owners (see the module's docstring).
 
 #: Nu checker errors in files the project does not write, accepted as they are.
 #: reveal.js 5's speaker view, which sphinx-revealjs 3.2.1 copies beside every deck
@@ -48,20 +40,9 @@ UPSTREAM_NU = {
 
 
 @pytest.fixture(scope="module")
-def build(course, tmp_path_factory) -> Path:
-    """The course's build with what ``make lab`` and ``make kit`` add beside it (as the Makefile names them)."""
-    out = course.root / "_build"
-    lab = out / "lab"
-    if not (lab / "waybill-practice.zip").exists():
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-        subprocess.run([sys.executable, "-m", "courseware.lab", "--zip", str(lab / "waybill-practice.zip"),
-                        str(lab / "waybill-practice")], cwd=course.root, env=env, check=True, capture_output=True)
-    kit = out / "kit" / "outbound-oss-course.zip"
-    if not kit.exists():
-        site = tmp_path_factory.mktemp("site") / "site"
-        assemble(out, site)
-        zip_site(site, kit)
-    return out
+def build(published) -> Path:
+    """The course's build with what ``make site`` adds beside it: the lab's zip and the kit."""
+    return published.out("")
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,15 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from courseware.site import KIT_ITEM, publish, zip_site
+from courseware.html import KIT_ITEM
+from courseware.site import zip_site
 
 from .browser import browser_page, remote
 
 
 @pytest.fixture(scope="module")
-def kit(course, tmp_path_factory):
-    build = course.root / "_build"
-    site = tmp_path_factory.mktemp("site") / "site"
-    target = tmp_path_factory.mktemp("kit") / "outbound-oss-course.zip"
-    publish(build, site, target)  # as make site does
+def kit(published, tmp_path_factory):
+    site, target = published.out("site"), published.out("kit") / "outbound-oss-course.zip"
     unpacked = tmp_path_factory.mktemp("unpacked")
     with zipfile.ZipFile(target) as archive:
         archive.extractall(unpacked)

@@ -36,13 +36,16 @@ from .. import structure
 from ..branding import font_files
 from ..config import settings
 from ..directive import CourseDirective
-from ..site import KIT_ITEM
 from ..writers import FACILITATOR, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
 from .meta import HTML_BUILDERS, PAGE_BUILDERS, setup_meta
 from .webfonts import STYLESHEET, web_font, write_web_fonts
+
+#: The class of the download list's item that links to the classroom kit; ``courseware.site``
+#: replaces that item inside the kit itself, where the link would lead nowhere.
+KIT_ITEM = "cw-kit"
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
