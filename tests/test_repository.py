@@ -107,9 +107,11 @@ def test_workflows_pin_every_action_by_commit(path):
         assert re.search(r"#\s*v\d", comment), f"{path.name}: {action} has no version comment"
 
 
-def test_dependabot_updates_python_packages_and_actions():
+def test_dependabot_updates_every_pinned_dependency():
+    """Python packages and actions always; npm wherever a package-lock.json pins a checker."""
     config = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text())
-    assert {u["package-ecosystem"] for u in config["updates"]} >= {"pip", "github-actions"}
+    expected = {"pip", "github-actions"} | ({"npm"} if (ROOT / "package-lock.json").exists() else set())
+    assert {u["package-ecosystem"] for u in config["updates"]} >= expected
 
 
 def test_workflows_keep_least_privilege():

@@ -189,6 +189,7 @@ def fix_anchors(tree: nodes.document) -> None:
                 walk(child, docname)
 
     walk(tree, tree["docname"])
+    page_anchors = _page_anchors(tree)
     for ref in list(tree.findall(nodes.reference)):
         docname = owner.get(id(ref), tree["docname"])
         if "refid" in ref:
@@ -200,7 +201,7 @@ def fix_anchors(tree: nodes.document) -> None:
         target_doc = parts[0][len("document-"):] if parts[0].startswith("document-") else docname
         if parts[0].startswith("document-") and len(parts) == 1:
             # a link to a whole page: its top section
-            anchor = _page_anchor(tree, target_doc)
+            anchor = page_anchors.get(target_doc, "")
         else:
             anchor = renamed.get((target_doc, parts[-1]), parts[-1])
         if anchor in seen:
@@ -211,11 +212,13 @@ def fix_anchors(tree: nodes.document) -> None:
         node["backrefs"] = [renamed.get((owner.get(id(node), ""), b), b) for b in node.get("backrefs", [])]
 
 
-def _page_anchor(tree: nodes.document, docname: str) -> str:
+def _page_anchors(tree: nodes.document) -> dict[str, str]:
+    """Each page's name -> the id of its top section (the first, where a page has several)."""
+    anchors: dict[str, str] = {}
     for name, section in structure.page_sections(tree, tree["docname"]):
-        if name == docname and section["ids"]:
-            return section["ids"][0]
-    return ""
+        if section["ids"]:
+            anchors.setdefault(name, section["ids"][0])
+    return anchors
 
 
 def running_heads(tree: nodes.document, document: HandoutDocument) -> None:

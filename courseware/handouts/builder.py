@@ -184,6 +184,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         self.pending.clear()
         if not todo:
             return
+        todo.sort(key=lambda job: len(job[1]), reverse=True)  # longest first: the processes finish together
         jobs = [(html, str(self.outdir) + "/", str(Path(self.outdir) / doc.filename), str(stylesheet))
                 for doc, html, _key in todo]
         workers = min(len(jobs), os.cpu_count() or 1)

@@ -63,12 +63,14 @@ def filter_edition(tree: nodes.document, edition: str) -> nodes.document:
     for node in list(tree.findall(slide)):
         node.parent.remove(node)
     answers = answers_part(tree) if edition == "self-study" else None
-    left_out = LEFT_OUT[edition]
-    while True:
-        node = next(tree.findall(lambda n: any(has_class(n, cls) for cls in left_out)), None)
-        if node is None:
-            break
-        _remove(node)
+    left_out = set(LEFT_OUT[edition])
+
+    def marked(node: nodes.Node) -> bool:
+        return isinstance(node, nodes.Element) and not left_out.isdisjoint(node.get("classes", ()))
+
+    for node in [n for n in tree.findall(marked) if not any(marked(a) for a in _ancestors(n))]:
+        if _attached(node, tree):  # not gone with a table column removed before it
+            _remove(node)
     if edition in WITHOUT_KEY:
         for node in tree.findall(lambda n: has_class(n, KEY)):
             node["classes"].remove(KEY)
@@ -79,6 +81,17 @@ def filter_edition(tree: nodes.document, edition: str) -> nodes.document:
 
 def _top(node: nodes.Node, cls: str) -> bool:
     return has_class(node, cls) and not any(has_class(a, cls) for a in _ancestors(node))
+
+
+def _attached(node: nodes.Node, tree: nodes.document) -> bool:
+    """Whether ``node`` is still in ``tree`` (``remove`` takes a node out of its parent's children
+    but leaves its ``parent`` set)."""
+    while node is not tree:
+        parent = node.parent
+        if parent is None or not any(child is node for child in parent.children):
+            return False
+        node = parent
+    return True
 
 
 def _ancestors(node: nodes.Node):
