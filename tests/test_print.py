@@ -201,6 +201,28 @@ def test_no_page_holds_a_stray_line_or_two(course):
         assert not thin, f"{pdf.name}: pages with fewer than three lines: {thin}"
 
 
+def body_text(page) -> str:
+    """A page's text between its running head and its footer."""
+    height = float(page.mediabox.height)
+    parts: list[str] = []
+
+    def keep(text, cm, tm, _font, _size):
+        if MARGIN < tm[4] * cm[1] + tm[5] * cm[3] + cm[5] < height - MARGIN:
+            parts.append(text)
+
+    page.extract_text(visitor_text=keep)
+    return " ".join(" ".join(parts).split())
+
+
+def test_no_page_of_slide_handouts_or_lectern_scripts_is_blank(course):
+    """Every page but the cover prints something besides its running head and footer. (Pages of
+    the text layout may hold ruled lines only; the stray-line test above covers them.)"""
+    for pdf in course.pdfs(layout="slides") + course.pdfs(layout="lectern"):
+        pages = PdfReader(pdf).pages
+        blank = [number for number, page in enumerate(pages[1:], start=2) if not body_text(page)]
+        assert not blank, f"{pdf.name}: blank pages {blank}"
+
+
 def test_each_pdf_numbers_its_references_from_one(course):
     for pdf in text_documents(course):
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
