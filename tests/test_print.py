@@ -47,6 +47,7 @@ class Layout:
         self.markers: dict[object, str] = {}  #: list item -> its printed number or bullet
         self.filled: dict[int, int] = {}  #: page -> lines of text and ruled lines on it
         self.style: dict[object, dict] = {}
+        self.cut_off: list[tuple[int, str, float]] = []  #: slide boxes whose content runs past them
         self.count = len(rendered.pages)
         for index, page in enumerate(rendered.pages):
             self._walk(page._page_box, index)
@@ -54,6 +55,11 @@ class Layout:
     def _walk(self, box, page: int) -> None:
         element = getattr(box, "element", None)
         kind = type(box).__name__
+        if kind == "BlockBox" and element is not None and "cw-slidebox" in (element.get("class") or "").split():
+            inside = box.position_y + box.margin_top + box.border_top_width + box.padding_top + box.height
+            past = _lowest_line(box) - inside
+            if past > 0.5:
+                self.cut_off.append((page + 1, " ".join("".join(element.itertext()).split())[:50], past))
         if kind == "LineBox" and any(getattr(t, "text", "").strip() for t in getattr(box, "children", [])):
             self.filled[page] = self.filled.get(page, 0) + 1
         elif kind == "BlockBox" and element is not None and "cw-line" in (element.get("class") or "").split():
@@ -80,6 +86,16 @@ class Layout:
         while element in self.parent:
             element = self.parent[element]
             yield element
+
+
+def _lowest_line(box) -> float:
+    lowest = 0.0
+    for child in getattr(box, "children", []) or []:
+        if type(child).__name__ == "LineBox":
+            lowest = max(lowest, child.position_y + child.height)
+        else:
+            lowest = max(lowest, _lowest_line(child))
+    return lowest
 
 
 @cache
@@ -212,6 +228,13 @@ def body_text(page) -> str:
 
     page.extract_text(visitor_text=keep)
     return " ".join(" ".join(parts).split())
+
+
+def test_no_slide_box_cuts_off_its_content(course):
+    """A slide drawn on paper shows all of itself: no line runs past its box, which clips."""
+    for pdf in course.pdfs(layout="slides") + course.pdfs(layout="lectern"):
+        cut = layout(course, pdf).cut_off
+        assert not cut, f"{pdf.name}: slide boxes cut off (page, slide, px past the box): {cut}"
 
 
 def test_no_page_of_slide_handouts_or_lectern_scripts_is_blank(course):

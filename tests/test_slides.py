@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from courseware.slides.model import READING_PER_SLIDE
+
 
 def slides_of(deck):
     """Every slide (innermost ``section``) of a deck."""
@@ -108,7 +110,7 @@ def test_further_reading_links_the_cited_guide_sections(course):
         if course.records[docname].kind == "lesson":  # every lesson cites the guide; worksheets need not
             assert any("github.com/todogroup/outbound-oss/blob/" in link for link in links), docname
         for slide in reading:
-            assert len(slide.select("li")) <= 6, f"{docname}: a further-reading slide lists more than six sources"
+            assert len(slide.select("li")) <= READING_PER_SLIDE, f"{docname}: a further-reading slide lists too many"
 
 
 def test_slides_show_sources_not_bibliography_numbers(course):

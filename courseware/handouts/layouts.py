@@ -3,7 +3,10 @@
 """Slide handouts and the lectern script: the decks on paper, drawn from the same doctree.
 
 No screenshots: each lesson's slides come from ``slides.model.lesson_slides``,
-the list the decks are made from, and each slide becomes a 16:9 box.
+the list the decks are made from, and each slide becomes a 16:9 box (taller
+only when a slide holds more than the box, so that nothing is cut off). The
+further-reading slides are left out: on paper, the PDF's References list the
+lesson's sources.
 
 - ``slides`` layout (learners): three slides a page, each beside ruled lines
   for notes; no speaker notes, no answers (the learner edition's filter).
@@ -68,7 +71,10 @@ def lesson_pages(env, docname: str, layout: str) -> nodes.section:
     section += nodes.title("", structure.title(env, docname))
     elapsed = 0
     for item in lesson_slides(env, docname, top):
-        box = nodes.container(classes=["cw-slidebox", f"cw-kind-{item.kind}"])
+        if item.kind == "further-reading":  # on paper, the PDF's own References list the sources
+            continue
+        box = nodes.container(classes=["cw-slidebox", f"cw-kind-{item.kind}"]
+                              + ([f"cw-density-{item.density}"] if item.density else []))
         box += nodes.paragraph(text=item.title_text, classes=["cw-slidebox-title"])
         for node in item.body:
             box.extend(_unwrapped(node))

@@ -33,7 +33,7 @@ from ..structure import ancestors
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
-READING_PER_SLIDE = 6
+READING_PER_SLIDE = 10
 FURTHER_READING = "further-reading"
 #: Words a slide holds at its normal size, a little smaller (density 1), smaller still (density 2);
 #: an activity longer than that continues on a second slide.
