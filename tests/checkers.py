@@ -19,17 +19,13 @@ installs them all).
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -47,40 +43,6 @@ def require(found: bool, what: str, install: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI must run {what}: {install} (see .ci/run)")
         pytest.skip(f"{what} is not installed here: {install}")
-
-
-# -- a local server the checkers read ------------------------------------------------------
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        # LinkChecker waits 0.1 to 0.6 s between two requests to one host unless the
-        # host answers with this header; then it keeps to the configured rate.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        pass  # a checker that stops reading a large file half way is not an error of the course
-
-
-@contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 at a free port; yield the base URL (no trailing slash)."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # -- every href and src in the built files --------------------------------------------------

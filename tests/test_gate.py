@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from .browser import remote
-from .checkers import linkchecker, linked_urls, nu_check, serve, status_of, visit
+from .browser import remote, serve
+from .checkers import linkchecker, linked_urls, nu_check, status_of, visit
 
 #: Nu checker errors in files the project does not write, accepted as they are.
 #: reveal.js 5's speaker view, which sphinx-revealjs 3.2.1 copies beside every deck
