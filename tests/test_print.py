@@ -103,11 +103,6 @@ def layout_of(html: Path, stylesheet: Path) -> Layout:
     return Layout(html, stylesheet)
 
 
-def text_documents(course, edition=None):
-    return [course.out("handouts") / d.filename for d in course.settings.handouts
-            if d.layout == "text" and (edition is None or d.edition == edition)]
-
-
 def layout(course, pdf: Path) -> Layout:
     return layout_of(pdf.with_suffix(".html"), course.root / course.settings.handouts_path / "handout.css")
 
@@ -134,7 +129,7 @@ def header(page) -> str:
 
 
 def test_headings_step_down_by_depth_and_never_below_body_size(course):
-    for pdf in text_documents(course):
+    for pdf in course.pdfs():
         pages = layout(course, pdf)
         headings = pages.find(lambda e: e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and e in pages.style)
         assert headings, pdf.name
@@ -154,7 +149,7 @@ def test_headings_step_down_by_depth_and_never_below_body_size(course):
 
 def test_an_activity_keeps_its_title_prompt_and_first_lines_together(course):
     """No title and prompt at the foot of a page with the lines to write on over the leaf."""
-    for pdf in text_documents(course, "learner"):
+    for pdf in course.pdfs("learner"):
         pages = layout(course, pdf)
         keeps = pages.find(lambda e: "cw-keep" in pages.classes(e))
         assert keeps, pdf.name
@@ -169,7 +164,7 @@ def test_an_activity_keeps_its_title_prompt_and_first_lines_together(course):
 
 
 def test_glossary_terms_stay_with_their_definitions(course):
-    for pdf in text_documents(course, "learner"):
+    for pdf in course.pdfs("learner"):
         pages = layout(course, pdf)
         terms = pages.find(lambda e: e.tag == "dt" and "glossary" in pages.classes(pages.parent[e]))
         for term in terms:
@@ -181,7 +176,7 @@ def test_glossary_terms_stay_with_their_definitions(course):
 
 def test_numbered_lists_keep_their_start(course):
     found = 0
-    for pdf in text_documents(course, "learner"):
+    for pdf in course.pdfs("learner"):
         pages = layout(course, pdf)
         for listing in pages.find(lambda e: e.tag == "ol" and e.get("start")):
             first = next(c for c in listing if c.tag == "li")
@@ -192,7 +187,7 @@ def test_numbered_lists_keep_their_start(course):
 
 
 def test_running_heads_name_each_pages_module_and_page(course):
-    for pdf in [module_pdf(course), *text_documents(course, "facilitator")]:
+    for pdf in [module_pdf(course), *course.pdfs("facilitator")]:
         pages = layout(course, pdf)
         starts = sorted((pages.pages[e][0], order, e.get("data-module"), e.get("data-page"))
                         for order, e in enumerate(pages.find(lambda e: "cw-running" in pages.classes(e)))
@@ -211,7 +206,7 @@ def test_running_heads_name_each_pages_module_and_page(course):
 
 def test_no_page_holds_a_stray_line_or_two(course):
     """Beyond the cover and the contents, no page carries one or two lines (of text or to write on) only."""
-    for pdf in text_documents(course):
+    for pdf in course.pdfs():
         pages = layout(course, pdf)
         thin = [index + 1 for index in range(2, pages.count - 1) if pages.filled.get(index, 0) < 3]
         assert not thin, f"{pdf.name}: pages with fewer than three lines: {thin}"
@@ -247,7 +242,7 @@ def test_no_page_of_slide_handouts_or_lectern_scripts_is_blank(course):
 
 
 def test_each_pdf_numbers_its_references_from_one(course):
-    for pdf in text_documents(course):
+    for pdf in course.pdfs():
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
         marks = [int(m) for m in re.findall(r'<a class="reference internal" href="#cw-cite-[^"]+">(\d+)</a>', html)]
         if not marks:
@@ -263,7 +258,7 @@ def test_each_pdf_numbers_its_references_from_one(course):
 
 
 def test_facilitator_guide_opens_with_run_sheet_and_running_the_course(course):
-    for pdf in text_documents(course, "facilitator"):
+    for pdf in course.pdfs("facilitator"):
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
         facilitation = [d for d, meta in course.env.metadata.items() if str(meta.get("print")) == "front"]
         assert facilitation, "a page marked 'print: front' (Running the course)"
@@ -273,20 +268,26 @@ def test_facilitator_guide_opens_with_run_sheet_and_running_the_course(course):
             assert f'id="cw-plan-{docname.replace("/", "-")}"' in html, f"{pdf.name}: no plan for {docname}"
 
 
-def slide_documents(course, layout_name: str):
-    return [course.out("handouts") / d.filename for d in course.settings.handouts if d.layout == layout_name]
+def slide_boxes(pages: Layout) -> list:
+    return pages.find(lambda e: "cw-slidebox" in pages.classes(e))
+
+
+def slides_per_page(pages: Layout) -> dict[int, int]:
+    """Page index -> slide boxes that start on it."""
+    per_page: dict[int, int] = {}
+    for box in slide_boxes(pages):
+        per_page[pages.pages[box][0]] = per_page.get(pages.pages[box][0], 0) + 1
+    return per_page
 
 
 def test_slide_handouts_have_three_slides_a_page_and_no_notes(course):
-    documents = slide_documents(course, "slides")
+    documents = course.pdfs(layout="slides")
     assert documents
     for pdf in documents:
         pages = layout(course, pdf)
-        boxes = pages.find(lambda e: "cw-slidebox" in pages.classes(e))
-        per_page: dict[int, int] = {}
-        for box in boxes:
+        for box in slide_boxes(pages):
             assert len(pages.pages[box]) == 1, f"{pdf.name}: a slide split over pages"
-            per_page[pages.pages[box][0]] = per_page.get(pages.pages[box][0], 0) + 1
+        per_page = slides_per_page(pages)
         assert max(per_page.values()) == 3 and min(per_page.values()) >= 1, pdf.name
         full = sum(1 for n in per_page.values() if n == 3)
         assert full >= len(per_page) * 0.6, f"{pdf.name}: most pages should carry three slides"
@@ -296,7 +297,7 @@ def test_slide_handouts_have_three_slides_a_page_and_no_notes(course):
 
 
 def test_lectern_scripts_carry_notes_minutes_and_the_clock(course):
-    documents = slide_documents(course, "lectern")
+    documents = course.pdfs(layout="lectern")
     assert documents
     for pdf in documents:
         pages = layout(course, pdf)
@@ -308,9 +309,7 @@ def test_lectern_scripts_carry_notes_minutes_and_the_clock(course):
             assert re.match(r"\+\d+:\d\d", clock), clock
             with_notes += len(list(side)) > 1
         assert with_notes >= len(rows) / 2, f"{pdf.name}: most slides should carry speaker notes"
-        per_page: dict[int, int] = {}
-        for box in pages.find(lambda e: "cw-slidebox" in pages.classes(e)):
-            per_page[pages.pages[box][0]] = per_page.get(pages.pages[box][0], 0) + 1
+        per_page = slides_per_page(pages)
         assert max(per_page.values()) == 2, f"{pdf.name}: two slides a page"
 
 
