@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxRole
 
 from . import structure
 from .config import Schedule, minutes_of, settings
-from .directive import CourseDirective
+from .directive import PlaceholderDirective
 from .parts import doc_link, table, table_row
 from .structure import Row
 from .writers import FACILITATOR, SKIP, add_node
@@ -104,14 +104,8 @@ class agenda(nodes.General, nodes.Element):
     """Placeholder for the schedule of the lessons below this page."""
 
 
-class Agenda(CourseDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = agenda(docname=self.env.docname)
-        self.block(node)
-        structure.depends_on_all_lessons(self.env, self.env.docname)
-        return [node]
+class Agenda(PlaceholderDirective):
+    node_class = agenda
 
 
 class FillAgenda(SphinxPostTransform):

@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import structure
-from .directive import CourseDirective
+from .directive import PlaceholderDirective
 from .parts import doc_link, table, table_row
 from .writers import SKIP, add_node
 
@@ -33,14 +33,8 @@ class assessment_map(nodes.General, nodes.Element):
     """Placeholder for the assessment map of every lesson."""
 
 
-class AssessmentMap(CourseDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = assessment_map()
-        self.block(node)
-        structure.depends_on_all_lessons(self.env, self.env.docname)
-        return [node]
+class AssessmentMap(PlaceholderDirective):
+    node_class = assessment_map
 
 
 class FillAssessmentMap(SphinxPostTransform):

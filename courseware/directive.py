@@ -20,6 +20,8 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import structure
+
 logger = logging.getLogger(__name__)
 
 MODES = ("solo", "pairs", "groups", "plenary")
@@ -82,3 +84,23 @@ class CourseDirective(SphinxDirective):
                 )
                 del self.options[name]
         return node
+
+
+class PlaceholderDirective(CourseDirective):
+    """A block the build draws later from the course's data (an agenda, a map, links).
+
+    The directive only places ``node_class`` (with the page's name as ``docname``);
+    a post-transform replaces it per output. A block that shows data of every
+    lesson (``every_lesson``) makes its page depend on all of them.
+    """
+
+    has_content = False
+    node_class: type[nodes.Element]
+    every_lesson = True
+
+    def run(self) -> list[nodes.Node]:
+        node = self.node_class(docname=self.env.docname)
+        self.block(node)
+        if self.every_lesson:
+            structure.depends_on_all_lessons(self.env, self.env.docname)
+        return [node]

@@ -18,9 +18,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
-from .directive import CourseDirective, did_you_mean
+from .directive import PlaceholderDirective, did_you_mean
 from .parts import doc_link, link, table, table_row
-from .structure import depends_on_all_lessons, is_lesson, lessons_below
+from .structure import is_lesson, lessons_below
 from .writers import SKIP, add_node
 
 if TYPE_CHECKING:
@@ -120,14 +120,8 @@ class coverage(nodes.General, nodes.Element):
     """Placeholder for the guide coverage tables."""
 
 
-class Coverage(CourseDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = coverage()
-        self.block(node)
-        depends_on_all_lessons(self.env, self.env.docname)
-        return [node]
+class Coverage(PlaceholderDirective):
+    node_class = coverage
 
 
 class FillCoverage(SphinxPostTransform):

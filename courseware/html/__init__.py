@@ -35,7 +35,7 @@ from sphinx.util.osutil import relative_uri
 from .. import structure
 from ..branding import font_files
 from ..config import settings
-from ..directive import CourseDirective
+from ..directive import PlaceholderDirective
 from ..writers import FACILITATOR, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
@@ -113,13 +113,9 @@ class downloads(nodes.General, nodes.Element):
     """Placeholder for links to every deck and PDF, the classroom kit and the lab (HTML course only)."""
 
 
-class Downloads(CourseDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = downloads()
-        self.block(node)
-        return [node]
+class Downloads(PlaceholderDirective):
+    node_class = downloads
+    every_lesson = False
 
 
 def _link(text: str, uri: str) -> nodes.paragraph:

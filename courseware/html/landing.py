@@ -29,7 +29,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import structure
 from ..agenda import doc_link, format_minutes
-from ..directive import CourseDirective
+from ..directive import PlaceholderDirective
 from ..writers import SKIP, add_node
 from .meta import HTML_BUILDERS, first_prose
 
@@ -56,14 +56,8 @@ def depart_card_heading(self, node: card_heading) -> None:
     self.body.append(f"</h{node['level']}>\n")
 
 
-class Modules(CourseDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = modules(docname=self.env.docname)
-        self.block(node)
-        structure.depends_on_all_lessons(self.env, self.env.docname)
-        return [node]
+class Modules(PlaceholderDirective):
+    node_class = modules
 
 
 #: How a part that is a lesson itself is named on its card, by lesson kind.
