@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..blocks import slide
+from ..structure import ancestors
 from ..writers import ANSWER, FACILITATOR, KEY, LEARNER, has_class
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {
@@ -68,7 +69,7 @@ def filter_edition(tree: nodes.document, edition: str) -> nodes.document:
     def marked(node: nodes.Node) -> bool:
         return isinstance(node, nodes.Element) and not left_out.isdisjoint(node.get("classes", ()))
 
-    for node in [n for n in tree.findall(marked) if not any(marked(a) for a in _ancestors(n))]:
+    for node in [n for n in tree.findall(marked) if not any(marked(a) for a in ancestors(n))]:
         if _attached(node, tree):  # not gone with a table column removed before it
             _remove(node)
     if edition in WITHOUT_KEY:
@@ -80,7 +81,7 @@ def filter_edition(tree: nodes.document, edition: str) -> nodes.document:
 
 
 def _top(node: nodes.Node, cls: str) -> bool:
-    return has_class(node, cls) and not any(has_class(a, cls) for a in _ancestors(node))
+    return has_class(node, cls) and not any(has_class(a, cls) for a in ancestors(node))
 
 
 def _attached(node: nodes.Node, tree: nodes.document) -> bool:
@@ -94,17 +95,10 @@ def _attached(node: nodes.Node, tree: nodes.document) -> bool:
     return True
 
 
-def _ancestors(node: nodes.Node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
 def _owner(node: nodes.Element) -> tuple[nodes.Element | None, nodes.Element | None]:
     """The activity or question an answer belongs to, and the page (``start_of_file`` or document)."""
     owner = page = None
-    for parent in _ancestors(node):
+    for parent in ancestors(node):
         if owner is None and (parent.tagname in ("exercise", "discussion") or has_class(parent, "cw-question")):
             owner = parent
         if isinstance(parent, (addnodes.start_of_file, nodes.document)):
