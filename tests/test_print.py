@@ -113,16 +113,21 @@ def module_pdf(course) -> Path:
                 if d.layout == "text" and d.edition == "learner" and d.start in modules)
 
 
-def header(page) -> str:
-    height = float(page.mediabox.height)
+def text_between(page, low: float, high: float) -> str:
+    """A page's text whose baseline lies between ``low`` and ``high`` points from the bottom."""
     parts: list[str] = []
 
     def keep(text, cm, tm, _font, _size):
-        if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - MARGIN:
+        if low < tm[4] * cm[1] + tm[5] * cm[3] + cm[5] < high:
             parts.append(text)
 
     page.extract_text(visitor_text=keep)
     return " ".join(" ".join(parts).split())
+
+
+def header(page) -> str:
+    """The running head: the text within the top margin."""
+    return text_between(page, float(page.mediabox.height) - MARGIN, float("inf"))
 
 
 # -- layout rules ---------------------------------------------------------------------
@@ -214,15 +219,7 @@ def test_no_page_holds_a_stray_line_or_two(course):
 
 def body_text(page) -> str:
     """A page's text between its running head and its footer."""
-    height = float(page.mediabox.height)
-    parts: list[str] = []
-
-    def keep(text, cm, tm, _font, _size):
-        if MARGIN < tm[4] * cm[1] + tm[5] * cm[3] + cm[5] < height - MARGIN:
-            parts.append(text)
-
-    page.extract_text(visitor_text=keep)
-    return " ".join(" ".join(parts).split())
+    return text_between(page, MARGIN, float(page.mediabox.height) - MARGIN)
 
 
 def test_no_slide_box_cuts_off_its_content(course):
