@@ -32,15 +32,17 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The HTML course and the handouts read the pages into one environment (the PDFs are built
+# after the HTML, so they read nothing again); the decks need their own (-t slides).
 html: venv
-	$(SPHINX) -b html -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/html source $(BUILD)/html
+	$(SPHINX) -b html -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/html
 
 # sphinx-revealjs is loaded for the decks only (-t slides): it is not parallel-safe.
 slides: venv
 	$(SPHINX) -b revealjs -t slides $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
 
 handouts: venv
-	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/handouts source $(BUILD)/handouts
+	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/handouts
 
 # Module 2's release-readiness lab: the practice git repository, and its zip for the kit.
 lab: venv

@@ -30,11 +30,11 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ROOTS = Path(__file__).resolve().parent / "roots"
-#: output folder -> (builder, extra options), in the Makefile's order
+#: output folder -> (builder, extra options, environment folder under _build/doctrees), in the Makefile's order
 BUILDS = {
-    "html": ("html", ["-j", "auto"]),
-    "slides": ("revealjs", ["-t", "slides"]),
-    "handouts": ("handouts", ["-j", "auto"]),
+    "html": ("html", ["-j", "auto"], "course"),
+    "slides": ("revealjs", ["-t", "slides"], "slides"),
+    "handouts": ("handouts", ["-j", "auto"], "course"),
 }
 
 
@@ -61,10 +61,10 @@ def copy_repository(target: Path) -> Path:
 
 
 def sphinx_build(root: Path, output: str, *extra: str) -> subprocess.Popen:
-    builder, options = BUILDS[output]
+    builder, options, doctrees = BUILDS[output]
     command = [
         str(BIN / "sphinx-build"), "-b", builder, *options, "-W", "--keep-going", "-n", "-q",
-        "-c", ".", "-d", f"_build/doctrees/{output}", "source", f"_build/{output}", *extra,
+        "-c", ".", "-d", f"_build/doctrees/{doctrees}", "source", f"_build/{output}", *extra,
     ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     return subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -98,12 +98,12 @@ class Course:
         return BeautifulSoup((self.out(output) / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
 
     def doctree(self, docname: str):
-        with open(self.out("doctrees") / "html" / f"{docname}.doctree", "rb") as f:
+        with open(self.out("doctrees") / "course" / f"{docname}.doctree", "rb") as f:
             return pickle.load(f)
 
     @cached_property
     def env(self):
-        with open(self.out("doctrees") / "html" / "environment.pickle", "rb") as f:
+        with open(self.out("doctrees") / "course" / "environment.pickle", "rb") as f:
             return pickle.load(f)
 
     @cached_property
