@@ -6,7 +6,9 @@ A thin ``SingleFileHTMLBuilder`` subclass, like the LaTeX builder in shape:
 for each entry of ``courseware_handouts`` it assembles the pages
 (``assemble.py``), filters a copy for the entry's edition (``editions.py``),
 numbers the PDF's citations and adds its references, writes the HTML beside
-the PDF and hands it to WeasyPrint (``pdf.py``), only when an input changed.
+the PDF and hands it to WeasyPrint (``pdf.py``) at once, only when an input
+changed: the longest PDFs are assembled first and render while the rest are
+assembled.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 import logging as std_logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +28,10 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
+from sphinx.util.osutil import copyfile
 from sphinx.writers.html5 import HTML5Translator
 
+from .. import structure
 from ..branding import brand_css, copy_logo, font_faces, font_files
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
@@ -88,28 +93,42 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             loader=FileSystemLoader(self.assets / "templates"),
             autoescape=select_autoescape(["html"]),
         )
-        self.pending: list[tuple[HandoutDocument, str]] = []
+        self.copied_images: set[str] = set()
 
     # -- assembling -------------------------------------------------------------
 
     def write_documents(self, _docnames) -> None:
+        """Assemble and write each PDF's HTML, biggest first, and hand it to WeasyPrint at once:
+        the first PDFs render while the next are assembled."""
         self.prepare_writing(self.env.all_docs.keys())
+        documents = []
         for document in settings(self.config).handouts:
-            if document.start not in self.env.all_docs:
+            if document.start in self.env.all_docs:
+                documents.append(document)
+            else:
                 logger.warning(
                     "courseware_handouts: start document %r of %s does not exist",
                     document.start, document.filename, type="courseware", subtype="handouts",
                 )
-                continue
-            logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
-            assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
-            tree = filter_edition(assembled, document.edition)
-            references = self.references_section(number_citations(tree))
-            if references is not None:
-                tree += references
-            running_heads(tree, document)
-            self.post_process_images(tree)
-            self.write_html(document, tree)
+        # the longest render decides when the build ends: start it first
+        documents.sort(key=lambda document: -self.size_estimate(document))
+        with self.renderer() as render:
+            for document in documents:
+                logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
+                assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
+                tree = filter_edition(assembled, document.edition)
+                references = self.references_section(number_citations(tree))
+                if references is not None:
+                    tree += references
+                running_heads(tree, document)
+                self.post_process_images(tree)
+                self.copy_new_images()
+                render(document, self.write_html(document, tree))
+
+    def size_estimate(self, document: HandoutDocument) -> int:
+        """Roughly how long a PDF takes to render: its lessons, more for a facilitator's, less on slides."""
+        lessons = 1 + len(structure.lessons_below(self.env, document.start))
+        return lessons * (2 if document.edition == "facilitator" else 1) * (2 if document.layout == "text" else 1)
 
     def references_section(self, keys: list[str]) -> nodes.section | None:
         """The PDF's own "References", numbered from 1 in order of first citation."""
@@ -138,7 +157,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         tree.walkabout(visitor)
         return "".join(visitor.fragment)
 
-    def write_html(self, document: HandoutDocument, tree: nodes.document) -> None:
+    def write_html(self, document: HandoutDocument, tree: nodes.document) -> str:
         date = build_date()
         config = settings(self.config)
         brand = config.brand
@@ -161,45 +180,55 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
             attribution=config.attribution,
         )
         (Path(self.outdir) / document.filename).with_suffix(".html").write_text(html, encoding="utf-8")
-        self.pending.append((document, html))
+        return html
 
     def logo(self) -> str:
         name = copy_logo(self, Path(self.outdir) / "_images")
         return f"_images/{name}" if name else ""
 
-    def finish(self) -> None:
-        self.copy_image_files()
-        self.render_pending()
+    def copy_new_images(self) -> None:
+        """Copy the images the PDFs written so far show (a PDF is rendered as soon as it is written)."""
+        folder = Path(self.outdir) / self.imagedir
+        for source, name in self.images.items():
+            if source not in self.copied_images:
+                folder.mkdir(parents=True, exist_ok=True)
+                copyfile(Path(self.srcdir) / source, folder / name, force=True)
+                self.copied_images.add(source)
 
-    def render_pending(self) -> None:
-        """Render the PDFs whose inputs changed (images are in place by now: keys cover them)."""
+    def finish(self) -> None:
+        pass  # images are copied and PDFs rendered while writing
+
+    @contextmanager
+    def renderer(self):
+        """A function that renders a PDF whose inputs changed, in a pool of processes; on leaving,
+        wait for every render and report WeasyPrint's warnings."""
         stylesheet = self.assets / "handout.css"
-        todo = []
-        for document, html in self.pending:
+        workers = os.cpu_count() or 1
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        started: list[tuple[Path, str, Future | tuple[str, list[str]]]] = []
+
+        def render(document: HandoutDocument, html: str) -> None:
+            target = Path(self.outdir) / document.filename
             key = pdf.render_key(html, Path(self.outdir), stylesheet)
-            if pdf.up_to_date(Path(self.outdir) / document.filename, key):
+            if pdf.up_to_date(target, key):
                 logger.info(f"{document.filename}: unchanged")
-            else:
-                todo.append((document, html, key))
-        self.pending.clear()
-        if not todo:
-            return
-        todo.sort(key=lambda job: len(job[1]), reverse=True)  # longest first: the processes finish together
-        jobs = [(html, str(self.outdir) + "/", str(Path(self.outdir) / doc.filename), str(stylesheet))
-                for doc, html, _key in todo]
-        workers = min(len(jobs), os.cpu_count() or 1)
-        logger.info(darkgreen(f"rendering {len(jobs)} PDF(s) with WeasyPrint ({workers} processes)"))
-        if workers == 1:
-            results = [pdf.render_pdf(*job) for job in jobs]
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(pdf.render_pdf, *zip(*jobs)))
-        for (_document, _html, key), (target, messages) in zip(todo, results):
-            logger.info(f"  {Path(target).name}")
-            for message in messages:
-                logger.warning("%s: WeasyPrint: %s", Path(target).name, message, type="courseware", subtype="pdf")
-            if not messages:  # a PDF with warnings is rendered (and reported) again next time
-                pdf.mark_rendered(Path(target), key)
+                return
+            logger.info(darkgreen(f"rendering {document.filename} with WeasyPrint"))
+            job = (html, str(self.outdir) + "/", str(target), str(stylesheet))
+            started.append((target, key, pool.submit(pdf.render_pdf, *job) if pool else pdf.render_pdf(*job)))
+
+        try:
+            yield render
+            for target, key, job in started:
+                _target, messages = job.result() if isinstance(job, Future) else job
+                logger.info(f"  {target.name}")
+                for message in messages:
+                    logger.warning("%s: WeasyPrint: %s", target.name, message, type="courseware", subtype="pdf")
+                if not messages:  # a PDF with warnings is rendered (and reported) again next time
+                    pdf.mark_rendered(target, key)
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
 
 
 def setup_builder(app: Sphinx) -> None:
