@@ -48,9 +48,13 @@ class Layout:
         self.filled: dict[int, int] = {}  #: page -> lines of text and ruled lines on it
         self.style: dict[object, dict] = {}
         self.cut_off: list[tuple[int, str, float]] = []  #: slide boxes whose content runs past them
+        self.off_page: list[tuple[int, str]] = []  #: text that runs past the page's right margin
         self.count = len(rendered.pages)
         for index, page in enumerate(rendered.pages):
             self._walk(page._page_box, index)
+            body = page._page_box
+            right = body.content_box_x() + body.width
+            self._off_page([c for c in body.children if type(c).__name__ != "MarginBox"], index, right)
 
     def _walk(self, box, page: int) -> None:
         element = getattr(box, "element", None)
@@ -75,6 +79,13 @@ class Layout:
                 self.style.setdefault(element, box.style)
         for child in getattr(box, "children", []) or []:
             self._walk(child, page)
+
+    def _off_page(self, boxes, page: int, right: float) -> None:
+        for box in boxes:
+            text = getattr(box, "text", "") if type(box).__name__ == "TextBox" else ""
+            if text.strip() and box.position_x + box.width > right + 1:
+                self.off_page.append((page + 1, text.strip()[:40]))
+            self._off_page(getattr(box, "children", []) or [], page, right)
 
     def find(self, predicate) -> list:
         return [e for e in self.root.iter() if isinstance(e.tag, str) and predicate(e)]
@@ -227,6 +238,14 @@ def test_no_slide_box_cuts_off_its_content(course):
     for pdf in course.pdfs(layout="slides") + course.pdfs(layout="lectern"):
         cut = layout(course, pdf).cut_off
         assert not cut, f"{pdf.name}: slide boxes cut off (page, slide, px past the box): {cut}"
+
+
+def test_no_text_runs_past_the_right_margin(course):
+    """Paper has an edge: a long word or code in a narrow column (the lectern script's notes beside
+    the slide) wraps inside the page instead of running off it."""
+    for pdf in course.pdfs():
+        off = layout(course, pdf).off_page
+        assert not off, f"{pdf.name}: text past the right margin (page, text): {off[:10]}"
 
 
 def test_no_page_of_slide_handouts_or_lectern_scripts_is_blank(course):
