@@ -106,6 +106,14 @@ def test_only_lessons_and_the_index_get_decks(app):
     assert written == ["index.html", "mod/lesson.html"]
 
 
+def test_a_second_build_of_the_decks_reads_no_page_again(rootdir, tmp_path):
+    """sphinx-revealjs changes two of its settings in place while it starts; the next build must
+    not take them for a changed configuration (it read every page again, every time)."""
+    build_root(rootdir / "test-vocabulary", tmp_path / "src", "revealjs", tags=["slides"])
+    again = build_root(rootdir / "test-vocabulary", tmp_path / "src", "revealjs", tags=["slides"])
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+
+
 @pytest.mark.sphinx("revealjs", testroot="vocabulary", tags=["slides"])
 def test_every_course_node_has_deck_behaviour(app):
     app.build()

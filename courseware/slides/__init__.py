@@ -17,6 +17,7 @@ for the decks (``-t slides``); this package's builder parts load with it.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from .shape import DECK_BUILDERS, DeckCitations, ShapeDeck
@@ -51,7 +52,7 @@ def _apply_defaults(app: Sphinx, config) -> None:
     raw = getattr(config, "_raw_config", {})
     for name, value in DECK_DEFAULTS.items():
         if name not in raw:
-            setattr(config, name, value)
+            setattr(config, name, copy.deepcopy(value))  # each build its own: sphinx-revealjs changes them
 
 
 def _add_brand(app: Sphinx) -> None:

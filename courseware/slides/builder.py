@@ -6,11 +6,14 @@ A thin subclass of sphinx-revealjs' builders. Pages that are not lessons
 (the glossary, the bibliography, module pages, the case) get no deck: a
 title-only deck helps nobody. The translator closes the ``<section>`` that
 sphinx-revealjs 3.2.1 leaves open at the end of every deck (it closes a
-slide's wrapper only when the next slide starts).
+slide's wrapper only when the next slide starts). ``init`` puts back the two
+settings sphinx-revealjs changes in place, which made every build of the
+decks read every page again.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from sphinx_revealjs.builders import DirectoryRevealjsHTMLBuilder, RevealjsHTMLBuilder
@@ -34,8 +37,20 @@ def is_deck(builder, docname: str) -> bool:
     return docname == builder.config.root_doc or structure.is_lesson(builder.env, docname)
 
 
+#: Settings sphinx-revealjs 3.2.1 changes while its builder starts: it appends its own static folder
+#: to one and adds a key to the other. The environment records the settings of each build and
+#: compares them with conf.py's at the next; changed, they marked every page to be read again.
+CHANGED_IN_PLACE = ("revealjs_static_path", "revealjs_script_conf")
+
+
 class _OnlyDecks:
     default_translator_class = DeckTranslator
+
+    def init(self) -> None:
+        said = {name: copy.deepcopy(getattr(self.config, name)) for name in CHANGED_IN_PLACE}
+        super().init()  # its static folder stays in html_static_path, which it copies from
+        for name, value in said.items():
+            setattr(self.config, name, value)
 
     def write_documents(self, docnames) -> None:
         super().write_documents({d for d in docnames if is_deck(self, d)})
