@@ -9,7 +9,10 @@ On a copy of the repository (with this virtual environment):
 3. where TeX is installed (latexmk and xelatex), the handouts builder
    against Sphinx's own LaTeX path (latex builder + latexmk -xelatex) on
    the same document, runs alternating, as a ratio;
-4. pages and size of every PDF, size of the decks.
+4. pages and size of every PDF, size of the decks;
+5. WeasyPrint's share: every PDF rendered again, one after another in one
+   process (the build's own ``render_pdf``), in CPU seconds: the floor of
+   the print stage on this machine, whatever the pipeline around it.
 
 Goals on a 2-core machine: cold make <= 15 s, one-lesson edit <= 6 s,
 handouts <= 0.8 x the LaTeX path.
@@ -114,6 +117,30 @@ def compare_with_latex(root: Path) -> None:
     print(f"{'ratio handouts / LaTeX path':<44} {a / b:>7.2f}   (goal <= 0.80)")
 
 
+def weasyprint_alone(root: Path) -> None:
+    """Render every PDF's HTML again in this process, one at a time: WeasyPrint's own cost."""
+    from pypdf import PdfReader
+
+    from courseware.config import read_settings
+    from courseware.handouts.pdf import render_pdf
+
+    out = root / "_build/handouts"
+    stylesheet = root / read_settings(root).handouts_path / "handout.css"
+    import weasyprint  # noqa: F401  (imported once, outside the timings)
+
+    seconds = pages = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for html in sorted(out.glob("*.html")):
+            target = Path(tmp) / html.with_suffix(".pdf").name
+            start = time.process_time()
+            render_pdf(html.read_text(encoding="utf-8"), str(out) + "/", str(target), str(stylesheet))
+            seconds += time.process_time() - start
+            pages += len(PdfReader(target).pages)
+    cores = os.cpu_count() or 1
+    print(f"{'WeasyPrint alone, every PDF (CPU seconds)':<44} {seconds:>7.1f}     "
+          f"{pages:.0f} pages, {pages / seconds:.1f} pages/s; on {cores} cores at least {seconds / cores:.1f} s")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_repository(Path(tmp))
@@ -134,6 +161,8 @@ def main() -> None:
         decks = [p for p in (root / "_build/slides").rglob("*.html") if "_static" not in p.parts]
         print(f"{'decks':<44} {len(decks):>4} decks, reveal.js and assets "
               f"{size(root / '_build/slides/_static') // 1024} KiB")
+        print()
+        weasyprint_alone(root)
         print()
         if latex_available():
             compare_with_latex(root)
