@@ -17,7 +17,6 @@ for the decks (``-t slides``); this package's builder parts load with it.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from .shape import DECK_BUILDERS, DeckCitations, ShapeDeck
@@ -52,7 +51,7 @@ def _apply_defaults(app: Sphinx, config) -> None:
     raw = getattr(config, "_raw_config", {})
     for name, value in DECK_DEFAULTS.items():
         if name not in raw:
-            setattr(config, name, copy.deepcopy(value))  # each build its own: sphinx-revealjs changes them
+            setattr(config, name, value)
 
 
 def _add_brand(app: Sphinx) -> None:

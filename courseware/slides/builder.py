@@ -47,7 +47,9 @@ class _OnlyDecks:
     default_translator_class = DeckTranslator
 
     def init(self) -> None:
-        said = {name: copy.deepcopy(getattr(self.config, name)) for name in CHANGED_IN_PLACE}
+        said = {name: getattr(self.config, name) for name in CHANGED_IN_PLACE}
+        for name, value in said.items():  # sphinx-revealjs changes copies, never conf.py's values
+            setattr(self.config, name, copy.deepcopy(value))
         super().init()  # its static folder stays in html_static_path, which it copies from
         for name, value in said.items():
             setattr(self.config, name, value)
