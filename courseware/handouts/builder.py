@@ -203,9 +203,8 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         """A function that renders a PDF whose inputs changed, in a pool of processes; on leaving,
         wait for every render and report WeasyPrint's warnings."""
         stylesheet = self.assets / "handout.css"
-        workers = os.cpu_count() or 1
-        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-        started: list[tuple[Path, str, Future | tuple[str, list[str]]]] = []
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)  # processes start with the first PDF
+        started: list[tuple[Path, str, Future]] = []
 
         def render(document: HandoutDocument, html: str) -> None:
             target = Path(self.outdir) / document.filename
@@ -215,20 +214,19 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
                 return
             logger.info(darkgreen(f"rendering {document.filename} with WeasyPrint"))
             job = (html, str(self.outdir) + "/", str(target), str(stylesheet))
-            started.append((target, key, pool.submit(pdf.render_pdf, *job) if pool else pdf.render_pdf(*job)))
+            started.append((target, key, pool.submit(pdf.render_pdf, *job)))
 
         try:
             yield render
             for target, key, job in started:
-                _target, messages = job.result() if isinstance(job, Future) else job
+                _target, messages = job.result()
                 logger.info(f"  {target.name}")
                 for message in messages:
                     logger.warning("%s: WeasyPrint: %s", target.name, message, type="courseware", subtype="pdf")
                 if not messages:  # a PDF with warnings is rendered (and reported) again next time
                     pdf.mark_rendered(target, key)
         finally:
-            if pool:
-                pool.shutdown(cancel_futures=True)
+            pool.shutdown(cancel_futures=True)
 
 
 def setup_builder(app: Sphinx) -> None:
