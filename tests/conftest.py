@@ -98,12 +98,12 @@ class Course:
         return BeautifulSoup((self.out(output) / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
 
     def doctree(self, docname: str):
-        with open(self.out("doctrees") / "course" / f"{docname}.doctree", "rb") as f:
+        with open(self.out("doctrees") / BUILDS["html"][2] / f"{docname}.doctree", "rb") as f:
             return pickle.load(f)
 
     @cached_property
     def env(self):
-        with open(self.out("doctrees") / "course" / "environment.pickle", "rb") as f:
+        with open(self.out("doctrees") / BUILDS["html"][2] / "environment.pickle", "rb") as f:
             return pickle.load(f)
 
     @cached_property

@@ -51,14 +51,18 @@ class Layout:
         self.off_page: list[tuple[int, str]] = []  #: text that runs past the page's right margin
         self.count = len(rendered.pages)
         for index, page in enumerate(rendered.pages):
-            self._walk(page._page_box, index)
-            body = page._page_box
-            right = body.content_box_x() + body.width
-            self._off_page([c for c in body.children if type(c).__name__ != "MarginBox"], index, right)
+            box = page._page_box
+            self._walk(box, index, right=box.content_box_x() + box.width)
 
-    def _walk(self, box, page: int) -> None:
+    def _walk(self, box, page: int, right: float | None) -> None:
+        """``right``: the page's right margin, for text outside the margin boxes (None inside them)."""
         element = getattr(box, "element", None)
         kind = type(box).__name__
+        if kind == "MarginBox":
+            right = None
+        text = getattr(box, "text", "") if kind == "TextBox" else ""
+        if right is not None and text.strip() and box.position_x + box.width > right + 1:
+            self.off_page.append((page + 1, text.strip()[:40]))
         if kind == "BlockBox" and element is not None and "cw-slidebox" in (element.get("class") or "").split():
             inside = box.position_y + box.margin_top + box.border_top_width + box.padding_top + box.height
             past = _lowest_line(box) - inside
@@ -78,14 +82,7 @@ class Layout:
             if type(box).__name__ == "BlockBox":
                 self.style.setdefault(element, box.style)
         for child in getattr(box, "children", []) or []:
-            self._walk(child, page)
-
-    def _off_page(self, boxes, page: int, right: float) -> None:
-        for box in boxes:
-            text = getattr(box, "text", "") if type(box).__name__ == "TextBox" else ""
-            if text.strip() and box.position_x + box.width > right + 1:
-                self.off_page.append((page + 1, text.strip()[:40]))
-            self._off_page(getattr(box, "children", []) or [], page, right)
+            self._walk(child, page, right)
 
     def find(self, predicate) -> list:
         return [e for e in self.root.iter() if isinstance(e.tag, str) and predicate(e)]
