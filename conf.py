@@ -52,15 +52,22 @@ courseware_handouts = [
 courseware_handout_front = ["case/larkspur", "case/waybill"]
 courseware_handout_back = ["glossary"]
 courseware_paper = "A4"  # or "letter"
+# The edition's date: no deadline in the text may have passed by then (the case is set in November 2026).
+courseware_edition_date = "2026-12-01"
 
 # -- The schedule: how the lessons are laid out over days ----------------------
 courseware_schedule = {
     "start": "08:30",
-    "end": "17:30",
+    "end": "17:00",  # a day of at most 8 h 30 min from first to last clock time, lunch included
     "break_every": 90,
     "break_minutes": 15,
     "lunch_after": "12:00",
     "lunch_minutes": 60,
+    "welcome_minutes": 15,  # Day 1 opens with a welcome and introductions, later days with a recap
+    "recap_minutes": 15,
+    "close_minutes": 10,
+    "evaluation_minutes": 15,  # the last day, before its close
+    "buffer_minutes": 20,  # at least this much slack each day
     "days": 2,  # the course must lay out within this many days (the build says when it does not)
 }
 

@@ -18,6 +18,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
 - ``slides/``: the decks (shape, per-node drawing, the builder).
 - ``handouts/``: the PDFs (builder, assembly, editions, print drawing, WeasyPrint).
+- ``practice``: ``lab-download``, the lab's practice repository's address and checksum.
 - ``charts``: charts drawn at build time from data in the source tree (matplotlib, SVG).
 """
 
@@ -37,6 +38,7 @@ from . import (
     handouts,
     html,
     lesson,
+    practice,
     quiz,
     references,
     slides,
@@ -67,6 +69,7 @@ def setup(app: Sphinx) -> dict:
     html.setup_html(app)
     handouts.setup_handouts(app)
     charts.setup_charts(app)
+    practice.setup_practice(app)
     return {
         "version": __version__,
         "env_version": 1,

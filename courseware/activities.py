@@ -1,12 +1,18 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""Activities: ``exercise`` (with an optional ``solution``) and ``discussion``.
+"""Activities: ``exercise`` (with an optional ``solution``), ``discussion``, and ``solo``.
 
 Our own small directives, not sphinx-exercise: its section-wrapped bodies
 break decks. In the HTML course the solution is folded; decks give each
 activity its own slide without the solution (``slides/``); printed handouts
 get ruled space to write, and the solution in the editions that keep
 answers (``handouts/render.py``).
+
+An activity done with others (``:mode:`` pairs, groups or plenary) holds a
+``solo`` block: the same task for a reader alone, with the same objective
+and model answer. The self-study edition prints it instead of the group
+prompt (``handouts/editions.py``); the HTML course folds it under the
+prompt; classroom editions and decks leave it out.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DEFAULT_LINES = 8
+#: Modes in which an activity needs other people, and so a ``solo`` version.
+TOGETHER = ("pairs", "groups", "plenary")
+#: Class of the version of an activity for a reader alone.
+SOLO = "cw-solo"
 
 
 class exercise(nodes.General, nodes.Element):
@@ -40,6 +50,10 @@ class solution(nodes.General, nodes.Element):
     """What a good answer contains, for the facilitator and self-study."""
 
 
+class solo(nodes.General, nodes.Element):
+    """The activity for a reader alone: printed instead of the group prompt in the self-study edition."""
+
+
 class _Activity(CourseDirective):
     required_arguments = 1
     final_argument_whitespace = True
@@ -50,7 +64,6 @@ class _Activity(CourseDirective):
         "lines": directives.nonnegative_int,
         "objective": objective_list,
         "mode": mode,
-        "optional": directives.flag,
     })
     node_class: type[nodes.Element]
     prefix: str
@@ -66,7 +79,6 @@ class _Activity(CourseDirective):
         node["lines"] = self.options.get("lines", DEFAULT_LINES)
         node["objectives"] = self.options.get("objective", ())
         node["mode"] = self.options.get("mode", self.default_mode)
-        node["optional"] = "optional" in self.options
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
@@ -93,6 +105,21 @@ class Solution(CourseDirective):
         return [node]
 
 
+class Solo(CourseDirective):
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        node = solo(classes=[SOLO])
+        self.block(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def visit_solo_html(self, node):
+    self.body.append(self.starttag(node, "details", CLASS="cw-solo-version"))
+    self.body.append('<summary class="cw-box-label">Studying alone? Do this instead</summary>\n')
+
+
 def visit_solution_html(self, node):
     self.body.append(self.starttag(node, "details", CLASS="cw-solution"))
     self.body.append('<summary class="cw-box-label">Solution</summary>\n')
@@ -106,6 +133,8 @@ def setup_activities(app: Sphinx) -> None:
     add_node(app, exercise, html=html_box("exercise"))
     add_node(app, discussion, html=html_box("discussion"))
     add_node(app, solution, html=(visit_solution_html, depart_solution_html))
+    add_node(app, solo, html=(visit_solo_html, depart_solution_html))
     app.add_directive("exercise", Exercise)
     app.add_directive("discussion", Discussion)
     app.add_directive("solution", Solution)
+    app.add_directive("solo", Solo)

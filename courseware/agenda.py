@@ -41,9 +41,9 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 @dataclass(frozen=True)
 class Slot:
-    """One item of the laid-out course: a lesson, a break or lunch."""
+    """One item of the laid-out course: a lesson, or a part of the workshop day around the lessons."""
 
-    kind: str  #: "lesson", "break" or "lunch"
+    kind: str  #: "lesson", or one of ``DAY_PARTS``
     day: int
     start: int  #: minutes since midnight
     minutes: int
@@ -55,27 +55,80 @@ class Slot:
         return self.start + self.minutes
 
 
+#: The parts of a workshop day that are not lessons, as the agenda and run-sheet name them.
+DAY_PARTS = {
+    "welcome": "Welcome and introductions",
+    "recap": "Recap of the day before",
+    "break": "Break",
+    "lunch": "Lunch",
+    "buffer": "Buffer: questions, overruns",
+    "evaluation": "Evaluation of the course",
+    "close": "Close of the day",
+}
+
+
 def layout(rows: list[Row], schedule: Schedule) -> list[Slot]:
-    """Lay lessons out over days: a break before instruction would run past
-    ``break_every`` minutes, lunch at the first lesson boundary after
-    ``lunch_after``, a new day when a lesson would end after ``end``."""
+    """Lay lessons out over workshop days.
+
+    Each day opens (Day 1 with a welcome, later days with a recap) and
+    closes; the last day holds the evaluation before its close. A break
+    comes before instruction would run past ``break_every`` minutes; lunch
+    at a round time near ``lunch_after``, the minutes before it being
+    buffer; a new day when a lesson would leave no room for the day's
+    remaining buffer, the evaluation and the close before ``end``.
+    """
     slots: list[Slot] = []
-    day, now, since_break, lunch_taken = 1, minutes_of(schedule.start), 0, False
-    for row in rows:
-        if not lunch_taken and now >= minutes_of(schedule.lunch_after):
-            slots.append(Slot("lunch", day, now, schedule.lunch_minutes))
-            now, since_break, lunch_taken = now + schedule.lunch_minutes, 0, True
-        elif since_break and since_break + row.minutes > schedule.break_every:
-            slots.append(Slot("break", day, now, schedule.break_minutes))
-            now, since_break = now + schedule.break_minutes, 0
-        if now + row.minutes > minutes_of(schedule.end) and now > minutes_of(schedule.start):
-            if slots and slots[-1].kind != "lesson":
-                slots.pop()  # no break at the end of a day
-            day, now, since_break, lunch_taken = day + 1, minutes_of(schedule.start), 0, False
-        slots.append(Slot("lesson", day, now, row.minutes, row.docname, row.module))
-        now += row.minutes
-        since_break += row.minutes
+    lunch_after, end = minutes_of(schedule.lunch_after), minutes_of(schedule.end)
+    index, day = 0, 0
+    while index < len(rows):
+        day += 1
+        now = minutes_of(schedule.start)
+        opening = ("welcome", schedule.welcome_minutes) if day == 1 else ("recap", schedule.recap_minutes)
+        if opening[1]:
+            slots.append(Slot(opening[0], day, now, opening[1]))
+            now += opening[1]
+        since_break, lunch_taken, buffer, placed = opening[1], False, 0, 0
+        while index < len(rows):
+            row = rows[index]
+            last = index == len(rows) - 1
+            late = now + row.minutes > lunch_after + schedule.lunch_round
+            if not lunch_taken and placed and (now >= lunch_after or (now >= lunch_after - schedule.lunch_round
+                                                                      and late)):
+                lunch = -(-now // schedule.lunch_round) * schedule.lunch_round
+                if lunch > now:
+                    slots.append(Slot("buffer", day, now, lunch - now))
+                    buffer += lunch - now
+                slots.append(Slot("lunch", day, lunch, schedule.lunch_minutes))
+                now, since_break, lunch_taken = lunch + schedule.lunch_minutes, 0, True
+            elif since_break and since_break + row.minutes > schedule.break_every:
+                slots.append(Slot("break", day, now, schedule.break_minutes))
+                now, since_break = now + schedule.break_minutes, 0
+            tail = max(0, schedule.buffer_minutes - buffer) + schedule.close_minutes
+            tail += schedule.evaluation_minutes if last else 0
+            if placed and now + row.minutes + tail > end:
+                if slots[-1].kind == "break":
+                    now = slots.pop().start  # no break at the end of a day
+                break
+            slots.append(Slot("lesson", day, now, row.minutes, row.docname, row.module))
+            now += row.minutes
+            since_break += row.minutes
+            placed += 1
+            index += 1
+        if buffer < schedule.buffer_minutes:
+            slots.append(Slot("buffer", day, now, schedule.buffer_minutes - buffer))
+            now += schedule.buffer_minutes - buffer
+        if index == len(rows) and schedule.evaluation_minutes:
+            slots.append(Slot("evaluation", day, now, schedule.evaluation_minutes))
+            now += schedule.evaluation_minutes
+        if schedule.close_minutes:
+            slots.append(Slot("close", day, now, schedule.close_minutes))
     return slots
+
+
+def day_span(slots: list[Slot], day: int) -> tuple[int, int]:
+    """First and last clock time of ``day``."""
+    today = [s for s in slots if s.day == day]
+    return today[0].start, today[-1].end
 
 
 def course_layout(env: BuildEnvironment) -> list[Slot]:
@@ -114,11 +167,16 @@ class FillAgenda(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(agenda)):
             rows = structure.lessons_below(self.env, node["docname"])
-            node.replace_self(self.table(node["docname"], rows) if rows else nodes.paragraph(text="No lessons yet."))
+            if not rows:
+                node.replace_self(nodes.paragraph(text="No lessons yet."))
+                continue
+            node.replace_self([self.table(rows), *reading_lists(self.env, self.env.docname, rows)])
 
-    def table(self, docname: str, rows: list[Row]) -> nodes.table:
-        slots = layout(rows, settings(self.config).schedule)
-        multi_day = slots[-1].day > 1
+    def table(self, rows: list[Row]) -> nodes.table:
+        """The lessons below the page at their times in the course's one layout, with the day's other parts."""
+        everything = course_layout(self.env)
+        slots = within(everything, rows)
+        multi_day = everything[-1].day > 1
         clock_classes = [FACILITATOR]
         body: list[nodes.row] = []
         total = module_total = 0
@@ -127,8 +185,7 @@ class FillAgenda(SphinxPostTransform):
             if multi_day and (index == 0 or slot.day != slots[index - 1].day):
                 body.append(table_row([f"Day {slot.day}", "", ""], classes=["cw-agenda-day"]))
             if slot.kind != "lesson":
-                label = "Lunch" if slot.kind == "lunch" else "Break"
-                body.append(table_row([label, format_minutes(slot.minutes), clock(slot.start)],
+                body.append(table_row([DAY_PARTS[slot.kind], format_minutes(slot.minutes), clock(slot.start)],
                                       [[], [], clock_classes], classes=["cw-agenda-break", FACILITATOR]))
                 continue
             position = lessons.index(slot)
@@ -147,6 +204,36 @@ class FillAgenda(SphinxPostTransform):
                                       classes=["cw-agenda-subtotal"]))
         body.append(table_row(["Total instruction", format_minutes(total), ""], classes=["cw-agenda-total"]))
         return table([("Session", 70, []), ("Time", 15, []), ("Starts at", 15, clock_classes)], body, ["cw-agenda"])
+
+
+def within(slots: list[Slot], rows: list[Row]) -> list[Slot]:
+    """The slots from the first to the last of ``rows``' lessons; all of them when ``rows`` is the whole course."""
+    wanted = {r.docname for r in rows}
+    places = [i for i, s in enumerate(slots) if s.docname in wanted]
+    if len(wanted) == sum(1 for s in slots if s.kind == "lesson"):
+        return slots
+    return slots[places[0]:places[-1] + 1]
+
+
+def reading_lists(env: BuildEnvironment, fromdoc: str, rows: list[Row]) -> list[nodes.Node]:
+    """Per day, what learners read before it: each lesson's ``prereading`` with its minutes."""
+    slots = [s for s in within(course_layout(env), rows) if s.kind == "lesson"]
+    found: list[nodes.Node] = []
+    for day in sorted({s.day for s in slots}):
+        readings = [(s.docname, structure.lesson(env, s.docname).reading) for s in slots if s.day == day]
+        readings = [(d, r) for d, r in readings if r is not None]
+        if not readings:
+            continue
+        minutes = sum(r.minutes for _, r in readings)
+        found.append(nodes.rubric("", f"Before Day {day}: pre-reading, about {format_minutes(minutes)}"))
+        items = nodes.bullet_list(classes=["cw-prereading-list"])
+        for docname, reading in readings:
+            paragraph = nodes.paragraph()
+            paragraph += doc_link(env, fromdoc, docname)
+            paragraph += nodes.Text(f" ({format_minutes(reading.minutes)}): " + "; ".join(reading.items))
+            items += nodes.list_item("", paragraph)
+        found.append(items)
+    return found
 
 
 # -- {length} --------------------------------------------------------------------------

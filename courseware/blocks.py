@@ -47,19 +47,17 @@ class _Block(CourseDirective):
 
 
 class Slide(_Block):
-    """``:minutes:`` is the time the section's slide stays up; ``:optional:`` marks a section to cut first."""
+    """``:minutes:`` is the time the section's slide stays up (what can be cut is a ``cut`` block)."""
 
     node_class = slide
     option_spec = Options({
         **CourseDirective.option_spec,
         "minutes": directives.positive_int,
-        "optional": directives.flag,
     })
 
     def run(self) -> list[nodes.Node]:
         (node,) = super().run()
         node["minutes"] = self.options.get("minutes")
-        node["optional"] = "optional" in self.options
         return [node]
 
 

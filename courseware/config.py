@@ -16,6 +16,8 @@ while reading), ``"html"`` when it only changes what is written.
 from __future__ import annotations
 
 import dataclasses as dc
+import datetime
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,14 +111,27 @@ class HandoutDocument:
 
 @dc.dataclass(frozen=True)
 class Schedule:
-    """How lessons are laid out over days, with breaks and lunch."""
+    """A workshop day: its opening, lessons with breaks and lunch, a buffer, its close.
+
+    Day 1 opens with a welcome and introductions, every later day with a
+    recap; every day closes, and the last one holds the evaluation before
+    its close. Lunch starts at a round time (a multiple of ``lunch_round``
+    minutes); the minutes between the last lesson of the morning and lunch
+    are buffer, and each day keeps at least ``buffer_minutes`` in all.
+    """
 
     start: str = "09:00"  #: clock time each day starts
-    end: str = "17:30"  #: no lesson runs past this time
+    end: str = "17:30"  #: latest end of a day, close included
     break_every: int = 90  #: at most this many minutes of instruction between breaks
     break_minutes: int = 15
-    lunch_after: str = "12:00"  #: lunch at the first lesson boundary at or after this time
+    lunch_after: str = "12:00"  #: lunch at the first round time at or after this and the morning's last lesson
     lunch_minutes: int = 60
+    lunch_round: int = 30  #: lunch starts on a multiple of this many minutes (30: on the hour or half hour)
+    welcome_minutes: int = 15  #: Day 1's opening: welcome and introductions
+    recap_minutes: int = 15  #: every later day's opening: a recap of the day before
+    close_minutes: int = 10  #: every day's close: questions, what comes next
+    evaluation_minutes: int = 15  #: the last day, before its close
+    buffer_minutes: int = 20  #: least slack per day, for questions and overruns
     days: int = 2  #: the workshop's length: the course must lay out within this many days
 
     def check(self, setting: str) -> None:
@@ -125,9 +140,12 @@ class Schedule:
                 raise ConfigError(f"{setting}[{name!r}] must be a clock time like '09:00', not {getattr(self, name)!r}")
         if minutes_of(self.end) <= minutes_of(self.start):
             raise ConfigError(f"{setting}: 'end' must be later than 'start'")
-        for name in ("break_every", "break_minutes", "lunch_minutes", "days"):
+        for name in ("break_every", "break_minutes", "lunch_minutes", "lunch_round", "days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{setting}[{name!r}] must be a positive number of minutes")
+        for name in ("welcome_minutes", "recap_minutes", "close_minutes", "evaluation_minutes", "buffer_minutes"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{setting}[{name!r}] must be 0 or more minutes")
 
 
 def minutes_of(clock: str) -> int:
@@ -152,18 +170,27 @@ class Standard:
     quiz_minutes: int = 2  #: on top of the minutes per question
     keypoints_minutes: int = 2
     transition_minutes: tuple[int, int] = (2, 6)  #: what a lesson's duration leaves beyond its timed parts
-    group_deliverable_minutes: int = 15  #: least time for an exercise done in groups
+    group_minutes: int = 20  #: least time for an exercise or discussion done in pairs or groups
+    course_minutes: int = 660  #: most minutes of durations for the whole course
+    cuts: int = 1  #: least number of ``cut`` blocks per lesson or worksheet
     key_share: float = 0.4  #: per module, the most questions whose key sits at one position
-    longest_share: float = 0.4  #: per module, the most questions whose key is the longest option
+    longest_share: tuple[float, float] = (0.1, 0.4)  #: per module, share of questions whose key is the longest option
     shortest_share: float = 0.4  #: per module, the most questions whose key is the shortest option
+    #: Words that mean a room of people: never in what a reader alone gets (the self-study edition)
+    classroom_words: tuple[str, ...] = (
+        "your group", "in pairs", "in groups", "the room", "flip chart", "flipchart", "each group",
+        "other groups", "groups of", "your pair", "each pair", "your partner", "the facilitator",
+        "the instructor",
+    )
 
     def check(self, setting: str) -> None:
         for f in dc.fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, tuple) and f.name != "vague_verbs":
+            if isinstance(value, tuple) and f.name not in ("vague_verbs", "classroom_words"):
                 if len(value) != 2 or value[0] > value[1]:
                     raise ConfigError(f"{setting}[{f.name!r}] must be a (least, most) pair, not {value!r}")
-        if not all(0 < share <= 1 for share in (self.key_share, self.longest_share, self.shortest_share)):
+        shares = (self.key_share, *self.longest_share, self.shortest_share)
+        if not all(0 <= share <= 1 for share in shares) or not 0 < self.key_share:
             raise ConfigError(f"{setting}: shares are fractions between 0 and 1")
 
 
@@ -192,6 +219,10 @@ class Settings:
         "rebuild": "html"})
     standard: Standard = dc.field(default_factory=Standard, metadata={
         "help": "The content standard's numbers, checked while pages are read.",
+        "rebuild": "env"})
+    edition_date: str = dc.field(default="", metadata={
+        "help": "The edition's date, 'YYYY-MM-DD': deadlines in the text must not have passed by then. Unset, "
+                "the date of SOURCE_DATE_EPOCH (the last commit in make), else today.",
         "rebuild": "env"})
     attribution: str = dc.field(default="", metadata={
         "help": "The line that credits the sources, on every PDF cover.", "rebuild": "html"})
@@ -246,6 +277,11 @@ def _convert(name: str, value: Any, confdir: Path):
         return value
     if not isinstance(value, str):
         raise ConfigError(f"{setting} must be a string, not {value!r}")
+    if name == "edition_date" and value:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(f"{setting} must be a date like '2026-12-01', not {value!r}") from None
     if name == "base_url" and value and not (value.startswith("https://") and value.endswith("/")):
         raise ConfigError(f"{setting} must start with 'https://' and end with '/', not {value!r}")
     return value
@@ -280,6 +316,16 @@ def _default(f: dc.Field):
 
 def settings(config: Config) -> Settings:
     return config._courseware
+
+
+def edition_date(config: Config) -> datetime.date:
+    """The edition's date: ``courseware_edition_date``, else SOURCE_DATE_EPOCH's day, else today."""
+    if settings(config).edition_date:
+        return datetime.date.fromisoformat(settings(config).edition_date)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
 
 
 def setup_config(app: Sphinx) -> None:

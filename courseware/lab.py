@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1114,19 +1113,58 @@ def write_repository(target: Path, fixed: bool = False) -> list[str]:
         return _git(target, home, "rev-list", "--reverse", "HEAD").split()
 
 
+#: Every file in the zip carries this time: the same repository gives the same bytes on every build.
+ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+
 def zip_repository(repo: Path, target: Path, top: str | None = None) -> None:
-    """Pack ``repo`` (work tree and .git) into ``target``, with sorted names and fixed times."""
+    """Pack ``repo`` (work tree and .git) into ``target``, with sorted names, fixed times and a normalised index."""
     repo, target = Path(repo), Path(target)
     top = top or repo.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800)
-    date_time = time.gmtime(epoch)[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in repo.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(repo).as_posix()}", date_time=date_time)
+            name = path.relative_to(repo).as_posix()
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            archive.writestr(info, normalised_index(data) if name == ".git/index" else data)
+
+
+def normalised_index(data: bytes) -> bytes:
+    """Git's index without the file system's stat data (times, device, inode, owner).
+
+    Those fields differ between two writes of the same repository; git only
+    uses them to skip hashing unchanged files, and hashes the files again
+    when they do not match, so ``git status`` is clean after unzipping.
+    Index versions 2 and 3 (what ``git add`` writes): each entry is 62 bytes
+    of fields, the path, and NUL padding to a multiple of 8.
+    """
+    if data[:4] != b"DIRC" or int.from_bytes(data[4:8], "big") not in (2, 3):
+        return data
+    out = bytearray(data[:-20])
+    offset = 12
+    for _ in range(int.from_bytes(data[8:12], "big")):
+        out[offset:offset + 24] = bytes(24)  # ctime, mtime, dev, ino
+        out[offset + 28:offset + 36] = bytes(8)  # uid, gid (mode at +24 and size at +36 stay)
+        flags = int.from_bytes(data[offset + 60:offset + 62], "big")
+        extended = 2 if flags & 0x4000 else 0
+        length = 62 + extended + (flags & 0xFFF)
+        offset += (length + 8) // 8 * 8
+    return bytes(out) + hashlib.sha1(out).digest()
+
+
+def practice_zip(cache: Path) -> Path:
+    """The practice repository's zip, written once per version of this module into ``cache``."""
+    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    target = Path(cache) / f"waybill-practice-{version}.zip"
+    if not target.exists():
+        with tempfile.TemporaryDirectory() as work:
+            write_repository(Path(work) / "waybill-practice")
+            zip_repository(Path(work) / "waybill-practice", target.with_suffix(".part"))
+        target.with_suffix(".part").replace(target)
+    return target
 
 
 # ---------------------------------------------------------------------------
@@ -1152,6 +1190,9 @@ class Finding:
     shows: str
     fix: str
     clean: tuple[str, ...] = ()
+    #: The words by which the course names the finding: the lab's key, the module's worksheet (memo, checklist,
+    #: audit table, release gate) and the capstone's rubric all use them, so every finding carries through.
+    named: str = ""
 
     @property
     def clean_patterns(self) -> tuple[str, ...]:
@@ -1164,6 +1205,7 @@ SINK_PASSWORD_HASH = hashlib.sha1(SINK_PASSWORD.encode()).hexdigest()
 FINDINGS: tuple[Finding, ...] = (
     Finding(
         key="licence-information",
+        named="licence headers",
         title="Files without licence or copyright information",
         kind="defect",
         commands=("reuse lint",),
@@ -1176,6 +1218,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="vendored-gpl",
+        named="tokenizer",
         title="Vendored GPL-3.0-or-later tokenizer",
         kind="defect",
         commands=('git grep -n -I -i "general public license"',),
@@ -1189,6 +1232,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="live-secret",
+        named="Kafka password",
         title="A live password in the default settings",
         kind="defect",
         commands=("detect-secrets scan -n",),
@@ -1201,6 +1245,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="history-secret",
+        named="sandbox key",
         title="SwiftParcel sandbox key in the history",
         kind="defect",
         commands=(
@@ -1220,6 +1265,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="personal-data",
+        named="fixtures",
         title="Personal data in the test fixtures",
         kind="defect",
         commands=(
@@ -1237,6 +1283,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="internal-hosts",
+        named="host names",
         title="Internal host names in default settings",
         kind="defect",
         commands=('git grep -n -I "\\.internal"',),
@@ -1250,6 +1297,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="health-files",
+        named="health files",
         title="Missing health files",
         kind="defect",
         commands=(
@@ -1265,6 +1313,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="dependency-licences",
+        named="pycountry",
         title="Dependency licences",
         kind="question",
         commands=("pip-licenses --python ../waybill-env/bin/python --order=license",),
@@ -1276,6 +1325,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="contributors",
+        named="NordRail adapter",
         title="Who wrote the code",
         kind="question",
         commands=("git shortlog -sne --all",),
@@ -1286,6 +1336,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="confidential",
+        named="SwiftParcel adapter",
         title="Confidential material in the code",
         kind="question",
         commands=('git grep -n -I -i -w -E "confidential|NDA"',),

@@ -1,13 +1,21 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""What makes a page a lesson: ``duration``, ``objectives``, ``keypoints``, ``prepare``.
+"""What makes a page a lesson: ``duration``, ``objectives``, ``keypoints``, ``prepare``, ``prereading``, ``cut``.
 
 A page is a lesson when it sets ``duration`` in its front matter or holds an
 ``objectives`` block. Every lesson needs both. When a lesson is read, its
 shape is recorded in the ``course`` domain (``structure.Lesson``): its
 objectives, its timed segments in reading order (sections, activities, the
-knowledge check, key points) and its questions. The agenda, the lesson
-plans and the teaching-standard checks (``standard.py``) read that record.
+knowledge check, key points), its questions, what can be cut and its
+pre-reading. The agenda, the lesson plans and the teaching-standard checks
+(``standard.py``) read that record.
+
+- ``prereading`` (``:minutes:``, a bullet list): what a learner reads before
+  the day of the lesson, so the room is spent on activities. Every edition
+  prints it; the agenda and the run-sheet list it per day.
+- ``cut`` (an argument naming what to drop, ``:saves:`` minutes, a body
+  saying what the group loses): the lesson plan prints the short version
+  with its minutes. Facilitators only.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -22,9 +31,9 @@ from . import structure
 from .activities import discussion, exercise
 from .blocks import slide
 from .config import settings
-from .directive import CourseDirective
+from .directive import CourseDirective, Options
 from .quiz import question, quiz, quiz_option
-from .structure import Lesson, Question, Segment
+from .structure import Cut, Lesson, Question, Reading, Segment
 from .writers import FACILITATOR, add_node, html_box
 
 if TYPE_CHECKING:
@@ -43,6 +52,14 @@ class keypoints(nodes.General, nodes.Element):
 
 class prepare(nodes.General, nodes.Element):
     """What the facilitator prepares and brings for the lesson (facilitators only)."""
+
+
+class prereading(nodes.General, nodes.Element):
+    """What learners read before the lesson's day; ``minutes`` is the time it takes."""
+
+
+class cut(nodes.General, nodes.Element):
+    """Something to drop when time is short: ``what``, ``saves`` minutes; the body says what it costs."""
 
 
 class _ListBlock(CourseDirective):
@@ -77,6 +94,52 @@ class Prepare(_ListBlock):
     classes = (FACILITATOR,)
 
 
+class Prereading(_ListBlock):
+    node_class = prereading
+    option_spec = Options({**CourseDirective.option_spec, "minutes": directives.positive_int})
+
+    def run(self) -> list[nodes.Node]:
+        (node,) = super().run()
+        node["minutes"] = self.options.get("minutes")
+        if not node["minutes"]:
+            logger.warning("prereading: give ':minutes:', the time the reading takes", location=node,
+                           type="courseware", subtype="lesson")
+        return [node]
+
+
+class CutBlock(CourseDirective):
+    """``:::{cut} What to drop`` with ``:saves: 8`` and what the group loses as its body."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = Options({**CourseDirective.option_spec, "saves": directives.positive_int})
+
+    def run(self) -> list[nodes.Node]:
+        node = cut(what=self.arguments[0], classes=[FACILITATOR])
+        self.block(node)
+        node["saves"] = self.options.get("saves")
+        self.state.nested_parse(self.content, self.content_offset, node)
+        problem = None
+        if not node["saves"]:
+            problem = "give ':saves:', the minutes dropping it saves"
+        elif not self.content:
+            problem = "say in its body what the group loses when it is dropped"
+        if problem:
+            logger.warning("cut %r: %s", node["what"], problem, location=node, type="courseware", subtype="lesson")
+        return [node]
+
+
+def visit_cut_html(self, node):
+    self.body.append(self.starttag(node, "div", CLASS="cw-box cw-cut"))
+    self.body.append(f'<p class="cw-box-label">If you are short of time: {self.encode(node["what"])}'
+                     f' <span class="cw-minutes">saves {node["saves"]} min</span></p>\n')
+
+
+def depart_cut_html(self, node):
+    self.body.append("</div>\n")
+
+
 TIMED_ACTIVITIES = (exercise, discussion)
 
 
@@ -89,11 +152,10 @@ def segments(top: nodes.section, config) -> list[Segment]:
             section = node.parent
             if isinstance(section, nodes.section) and section.parent is top and node.get("minutes"):
                 found.append(Segment("section", section[0].astext(), node["minutes"], "talk",
-                                     node.get("optional", False), section["ids"][0] if section["ids"] else ""))
+                                     section["ids"][0] if section["ids"] else ""))
         elif isinstance(node, TIMED_ACTIVITIES):
             kind = "exercise" if isinstance(node, exercise) else "discussion"
-            found.append(Segment(kind, node["title"], node.get("minutes") or 0, node.get("mode", "solo"),
-                                 node.get("optional", False)))
+            found.append(Segment(kind, node["title"], node.get("minutes") or 0, node.get("mode", "solo")))
         elif isinstance(node, quiz):
             if any(isinstance(a, TIMED_ACTIVITIES) for a in structure.ancestors(node)):
                 continue  # part of the activity's time
@@ -156,12 +218,19 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
         kind = "lesson"
     items = tuple(item.astext().strip() for item in found.findall(nodes.list_item)) if found else ()
     top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
+    reading = next(doctree.findall(prereading), None)
+    bring = next(doctree.findall(prepare), None)
     structure.record_lesson(env, Lesson(
         docname=docname, duration=minutes, kind=kind, objectives=items,
         questions=questions(doctree),
         activities=[(n["label"], tuple(n.get("objectives", ())))
                     for n in doctree.findall(lambda n: isinstance(n, TIMED_ACTIVITIES))],
         segments=segments(top, app.config) if top is not None else [],
+        cuts=[Cut(n["what"], n.get("saves") or 0, n.astext().strip(), n.line or 0) for n in doctree.findall(cut)],
+        reading=Reading(reading.get("minutes") or 0,
+                        tuple(i.astext().strip() for i in reading.findall(nodes.list_item)))
+        if reading is not None else None,
+        prepare=tuple(i.astext().strip() for i in bring.findall(nodes.list_item)) if bring is not None else (),
     ))
 
 
@@ -185,8 +254,12 @@ def setup_lesson(app: Sphinx) -> None:
     add_node(app, objectives, html=html_box("objectives", "Objectives"))
     add_node(app, keypoints, html=html_box("keypoints"))  # under its own "Key points" heading
     add_node(app, prepare, html=html_box("prepare", "Prepare and bring"))
+    add_node(app, prereading, html=html_box("prereading", "Before the day: read"))
+    add_node(app, cut, html=(visit_cut_html, depart_cut_html))
     app.add_directive("objectives", Objectives)
     app.add_directive("keypoints", Keypoints)
     app.add_directive("prepare", Prepare)
+    app.add_directive("prereading", Prereading)
+    app.add_directive("cut", CutBlock)
     app.connect("doctree-read", _read_lesson)
     app.add_post_transform(LessonLine)

@@ -61,11 +61,17 @@ class Quiz(CourseDirective):
         node = quiz()
         self.block(node)
         self.state.nested_parse(self.content, self.content_offset, node)
-        if not any(isinstance(child, question) for child in node.children):
+        found = [child for child in node.children if isinstance(child, question)]
+        if not found:
             logger.warning(
                 "'quiz' holds no 'question' blocks", location=node,
                 type="courseware", subtype="quiz",
             )
+        for number, item in enumerate(found, 1):  # numbered, so an answer can name its question
+            item["number"] = number
+            stem = next((c for c in item.children if "cw-stem" in c.get("classes", ())), None)
+            if stem is not None:
+                stem.insert(0, nodes.inline("", f"{number}. ", classes=["cw-question-number"]))
         return [node]
 
 
@@ -101,8 +107,11 @@ class Question(CourseDirective):
         if correct != 1:
             self._warn(node, f"'question' needs exactly one correct option marked '[x]', found {correct}")
         explanation = quiz_explanation(classes=[ANSWER])
-        answer = next((o["letter"] for o in node.findall(quiz_option) if o["correct"]), "?")
-        explanation += nodes.paragraph("", "", nodes.strong("", f"Answer: {answer}."))
+        right = next((o for o in node.findall(quiz_option) if o["correct"]), None)
+        answer = nodes.paragraph("", "", nodes.strong("", f"Answer: {right['letter'] if right else '?'}."))
+        if right is not None:  # the option's words, not only its letter: the answer is read apart from the question
+            answer += [nodes.Text(" \u201c"), *(c.deepcopy() for c in right.children), nodes.Text("\u201d")]
+        explanation += answer
         explanation += [c for c in body.children if c is not options]
         if len(explanation.children) == 1:
             self._warn(node, "'question' needs an explanation after its options")

@@ -51,8 +51,25 @@ class Segment:
     title: str
     minutes: int
     mode: str  #: "talk", "solo", "pairs", "groups", "plenary"
-    optional: bool = False
     anchor: str = ""
+
+
+@dataclass
+class Cut:
+    """What a facilitator short of time may drop from a lesson, and what that costs."""
+
+    what: str
+    saves: int  #: minutes
+    cost: str
+    line: int = 0
+
+
+@dataclass
+class Reading:
+    """Pre-reading a learner does before the lesson's day: minutes and what to read."""
+
+    minutes: int
+    items: tuple[str, ...]
 
 
 KINDS = ("lesson", "worksheet")
@@ -69,7 +86,9 @@ class Lesson:
     questions: list[Question] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     activities: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  #: (label, objectives assessed)
-    problems: list[tuple[str, int]] = field(default_factory=list)  #: the standard's findings, (message, line)
+    cuts: list[Cut] = field(default_factory=list)
+    reading: Reading | None = None
+    prepare: tuple[str, ...] = ()  #: what the facilitator prepares and brings, one item each
 
 
 @dataclass(frozen=True)
@@ -82,12 +101,12 @@ class Row:
 
 
 class CourseDomain(Domain):
-    """Records of lessons and summary pages, kept per page."""
+    """Records of lessons and summary pages, and the standard's findings, kept per page."""
 
     name = "course"
     label = "Course"
-    data_version = 3  # bump when a record (Lesson, Question, Segment) changes shape
-    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set()}
+    data_version = 6  # bump when a record (Lesson, Question, Segment, Cut, Reading) changes shape
+    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set(), "problems": {}}
 
     @property
     def lessons(self) -> dict[str, Lesson]:
@@ -97,13 +116,19 @@ class CourseDomain(Domain):
     def summaries(self) -> set[str]:
         return self.data["summaries"]
 
+    @property
+    def problems(self) -> dict[str, list[tuple[str, int]]]:
+        return self.data["problems"]
+
     def clear_doc(self, docname: str) -> None:
         self.lessons.pop(docname, None)
         self.summaries.discard(docname)
+        self.problems.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.lessons.update({d: r for d, r in otherdata["lessons"].items() if d in docnames})
         self.summaries.update(d for d in otherdata["summaries"] if d in docnames)
+        self.problems.update({d: r for d, r in otherdata["problems"].items() if d in docnames})
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
@@ -111,7 +136,7 @@ class CourseDomain(Domain):
 
 def _data(env: BuildEnvironment) -> dict[str, Any]:
     """The domain's records; ``env.domaindata`` also holds them in a pickled environment."""
-    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set()})
+    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set(), "problems": {}})
 
 
 def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
@@ -120,6 +145,11 @@ def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
 
 def record_lesson(env: BuildEnvironment, lesson: Lesson) -> None:
     lessons(env)[lesson.docname] = lesson
+
+
+def problems(env: BuildEnvironment) -> dict[str, list[tuple[str, int]]]:
+    """The teaching standard's findings per page, (message, line): reported on every build."""
+    return _data(env)["problems"]
 
 
 def lesson(env: BuildEnvironment, docname: str) -> Lesson | None:

@@ -57,14 +57,14 @@ MISNESTED = swap("## Knowledge check", ":::{exercise} Misnested\n:minutes: 1\n:o
 
 # case: (broken lesson, the text (or number) of the line the message must name, None for line 1, message)
 CASES = {
-    "no duration": (swap("duration: 30\n", "title_only: yes\n"), None, "no 'duration'"),
-    "duration not a number": (swap("duration: 30", "duration: half an hour"), None, "whole number of minutes"),
+    "no duration": (swap("duration: 46\n", "title_only: yes\n"), None, "no 'duration'"),
+    "duration not a number": (swap("duration: 46", "duration: half an hour"), None, "whole number of minutes"),
     "no objectives": (swap(":::{objectives}\n- Explain widgets.\n- Decide on a widget.\n- Draft a widget plan.\n:::\n",
                            ""), None, "no 'objectives'"),
     "two correct options": (swap("- [ ] Wrong one a\n", "- [x] Wrong one a\n"), "{question} First",
                             "exactly one correct option"),
     "option without a mark": (swap("- [ ] Wrong one a\n", "- Wrong one a\n"), "{question} First", "'[x]'"),
-    "misspelt option": (swap(":minutes: 6\n", ":minuts: 6\n"), "{exercise} Plan a widget",
+    "misspelt option": (swap(":minutes: 20\n", ":minuts: 20\n"), "{exercise} Plan a widget",
                         "unknown option ':minuts:' (did you mean 'minutes'?)"),
     "misspelt directive": (swap(":::{keypoints}", ":::{keypoint}"), "{keypoint}",
                            "unknown directive {keypoint} (did you mean 'keypoints'?)"),
@@ -86,8 +86,23 @@ CASES = {
     "objective not assessed": (swap(":objective: 3\n", ":objective: 2\n"), "{objectives}",
                                "objective 3 ('Draft a widget plan.') is assessed by no question or activity"),
     "three options": (swap("- [ ] Wrong one c long\n", ""), "{question} First", "has 3 options; write 4"),
-    "timing that does not add up": (swap("duration: 30", "duration: 45"), None, "leaving 19 for transitions"),
-    "group work too short": (swap(":mode: pairs", ":mode: groups"), "{exercise}", "give at least 15"),
+    "timing that does not add up": (swap("duration: 46", "duration: 61"), None, "leaving 18 for transitions"),
+    "group work too short": (swap(":minutes: 20\n", ":minutes: 10\n"), "{exercise}", "group work needs at least 20"),
+    "group work without a solo version": (swap(":::{solo}\nWrite the plan alone, then compare it with the "
+                                               "solution.\n:::\n", ""), "{exercise}", "has no 'solo' version"),
+    "nothing to cut": (swap(":::{cut} The second section's talk\n:saves: 2\nLearners read the section alone; the "
+                            "figure stays on the slide.\n:::\n", ""), None, "marks nothing to cut"),
+    "a cut without its minutes": (swap(":saves: 2\n", ""), "{cut}", "give ':saves:'"),
+    "classroom words for a reader alone": (swap("Last prose.", "Last prose for your group."), "Last prose",
+                                           "'your group' speaks to a room"),
+    "a deadline that has passed": (swap("Last prose.", "Last prose: decide before March 2020."), "Last prose",
+                                   "'before March 2020' has passed at the edition date"),
+    "keys a permutation of the positions": (
+        swap("::::{question} Fourth question?\n:objective: 1\n\n- [x] Right four here\n- [ ] Wrong four a long\n"
+             "- [ ] Wrong four b\n- [ ] Wrong four c\n\nFourth explanation.\n::::\n", ""),
+        "{question} A question inside", "each position once"),
+    "the answer never the longest option": (swap("Nested right one, the longest", "Nested right"), None,
+                                            "at least 10 %"),
     "every key at one position": (
         swap("- [ ] Wrong three c\n- [x] Right three here", "- [x] Wrong three c\n- [ ] Right three here")
         .replace("- [ ] Wrong two a long\n- [x] Right two here", "- [x] Wrong two a long\n- [ ] Right two here"),
@@ -102,7 +117,7 @@ def test_bad_input_is_reported_at_its_file_and_line(tmp_path, case):
     warnings = build(tmp_path, lesson)
     located = [row for row in warnings.splitlines() if message in row]
     assert located, f"{case}: no message {message!r} in:\n{warnings}"
-    if needle is None and case == "every key at one position":
+    if needle is None and case in ("every key at one position", "the answer never the longest option"):
         assert "mod/lesson.md:" in located[0]
         return
     line = 1 if needle is None else needle if isinstance(needle, int) else line_of(lesson, needle)
@@ -132,3 +147,12 @@ def test_a_logo_anywhere_in_the_project_is_used(tmp_path):
         app.cleanup()
     assert app.warning.getvalue() == ""
     assert (app.outdir / "_static" / "brand-logo.svg").exists()
+
+
+def test_a_course_longer_than_its_budget_or_its_days_is_said_in_plain_words(tmp_path):
+    standard = {"lesson_words": [0, 10000], "section_words": [0, 10000], "course_minutes": 40}
+    schedule = {"start": "09:00", "end": "10:00", "days": 1}
+    warnings = build(tmp_path, LESSON, courseware_standard=standard, courseware_schedule=schedule)
+    assert "index.md:1: WARNING: the lessons' durations add up to 46 minutes (46 min); the course has at most " \
+           "40: cut 6 minutes" in warnings
+    assert "Day 1 ends at 10:46, after the day's end (10:00)" in warnings

@@ -62,21 +62,42 @@ def test_html_course_blocks(app):
     solution = article.select_one("details.cw-solution")
     assert solution is not None and not solution.has_attr("open")
     questions = article.select("fieldset.cw-question")
-    assert len(questions) == 4
+    assert len(questions) == 5
     assert all(len(q.select("input[data-correct]")) == 1 for q in questions)
-    assert article.select_one(".cw-lesson-line").get_text() == "Duration: 30 minutes"
+    assert article.select_one(".cw-lesson-line").get_text() == "Duration: 46 minutes"
+    # numbered questions; the answer quotes the right option's words, not only its letter
+    stems = [q.select_one(".cw-stem").get_text(" ", strip=True) for q in questions]
+    assert stems[1:] == ["1. First question?", "2. Second question?", "3. Third question?", "4. Fourth question?"]
+    answer = questions[2].select_one(".cw-explanation").get_text(" ", strip=True)
+    assert "Answer: B. \u201cRight two here\u201d" in answer
+    # the solo version is folded under the group prompt; cuts and pre-reading are where they belong
+    solo = article.select("details.cw-solo-version")
+    assert len(solo) == 2 and "Write the plan alone" in solo[0].get_text()
+    assert "cw-facilitator" in article.select_one(".cw-cut")["class"]
+    assert "saves 2 min" in article.select_one(".cw-cut").get_text()
+    reading = article.select_one(".cw-prereading")
+    assert "cw-facilitator" not in reading["class"] and "10 min" in reading.get_text()
 
 
 @pytest.mark.sphinx("html", testroot="vocabulary")
 def test_lengths_and_agenda_come_from_the_durations(app):
     app.build()
     home = soup(app.outdir / "index.html")
-    assert "It lasts 30 min over one day." in home.get_text(" ", strip=True)
-    assert "The module lasts 30 min." in soup(app.outdir / "mod/index.html").get_text(" ", strip=True)
+    assert "It lasts 46 min over one day." in home.get_text(" ", strip=True)
+    assert "The module lasts 46 min." in soup(app.outdir / "mod/index.html").get_text(" ", strip=True)
     agenda = home.select_one("table.cw-agenda")
     rows = [r.get_text(" ", strip=True) for r in agenda.select("tbody tr")]
-    assert rows[-1] == "Total instruction 30 min"
-    assert any(r.startswith("A lesson 30 min 09:00") for r in rows)
+    assert rows[-1] == "Total instruction 46 min"
+    # the workshop day around the lesson: welcome, the lesson, buffer, evaluation, close
+    assert rows[0] == "Welcome and introductions 15 min 09:00"
+    assert any(r.startswith("A lesson 46 min 09:15") for r in rows)
+    assert [r.split(" ")[0] for r in rows[-5:-1]] == ["Module", "Buffer:", "Evaluation", "Close"]
+    # one agenda: the module's page shows the lesson at the same time as the course's
+    module = soup(app.outdir / "mod/index.html")
+    module_rows = [r.get_text(" ", strip=True) for r in module.select("table.cw-agenda tr")]
+    assert any(r.startswith("A lesson 46 min 09:15") for r in module_rows)
+    # the day's pre-reading, with its minutes
+    assert "Before Day 1: pre-reading, about 10 min" in home.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize("builder, page", [("html", "mod/lesson.html"), ("dirhtml", "mod/lesson/index.html")])
@@ -126,8 +147,10 @@ def test_every_course_node_has_deck_behaviour(app):
     assert "Show the answer" not in text and not deck.select("fieldset, input, details")
     assert not deck.select(".cw-box"), "nested blocks are unwrapped, not drawn as boxes"
     assert "A slide block nested in an exercise" in text
+    for hidden in ("Write the plan alone", "Learners read the section alone", "The first section of this lesson"):
+        assert hidden not in text, "solo versions, cuts and pre-reading never reach a slide"
     questions = [s for s in slides_of(deck) if s.get("data-cw-kind") == "question"]
-    assert len(questions) == 4
+    assert len(questions) == 5
     for slide in questions:
         assert len(slide.select("ol.cw-options > li")) == 4
         mark = slide.select_one("li.cw-correct .fragment.cw-answer-mark")
@@ -199,11 +222,23 @@ def test_editions_leave_out_or_move_answers(handouts):
     body = study.get_text(" ").split("Answers", 1)[0]
     assert "The solution text." not in body
     entries = part.select(".cw-answer-entry")
-    assert len(entries) == 5  # one solution, four questions
+    assert len(entries) == 6  # one solution, five questions
     for entry in entries:
         target = entry.select_one("a.cw-backref")["href"][1:]
         assert study.find(id=target) is not None
     assert "Speaker note one." not in study.get_text(" ")
+    # a reader alone gets the solo version instead of the group prompt; the classroom the other way round
+    lessons = soup(out / "study.html")
+    lessons.select_one("section#cw-answers").decompose()
+    lessons = lessons.get_text(" ")
+    assert "Write the plan alone" in lessons and "with your partner" not in lessons and "in the room" not in lessons
+    assert "Write the plan alone" not in workbook and "with your partner" in workbook
+    assert "Write the plan alone" in guide  # for the facilitator whose learner studies alone
+    assert len(soup(out / "study.html").select(".cw-solo .cw-writing-space")) >= 1, "room to write for the solo task"
+    # the lesson plan: clock times beside the offsets, and the short version
+    plan = soup(out / "guide.html").select_one(".cw-lesson-plan").get_text(" ", strip=True)
+    assert "09:15" in plan and "+0:00" in plan
+    assert "The short version: 44 min instead of 46 min" in plan and "Drop the second section's talk" in plan
 
 
 def test_learner_pdfs_carry_the_case_and_the_glossary_and_no_empty_module(handouts):
@@ -256,7 +291,7 @@ def test_print_transforms_replace_course_nodes(rootdir, tmp_path):
         app.cleanup()
     assert not list(resolved.findall(question))
     blocks = [n for n in resolved.findall(nodes.container) if "cw-question" in n["classes"]]
-    assert len(blocks) == 4
+    assert len(blocks) == 5
     assert all(isinstance(b.next_node(nodes.enumerated_list), nodes.enumerated_list) for b in blocks)
 
 

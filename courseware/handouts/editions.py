@@ -7,11 +7,13 @@
   facilitator-only (notes, the agenda's clock column, pages marked
   ``handouts: facilitator``) and every answer (solutions, explanations, the
   mark on the right option).
+  Classroom editions leave out the version of an activity for a reader alone.
 - **self-study**: as learner, but the answers move to an "Answers" part at
   the back, in lesson order, each with a link (and, in print, the page)
-  back to its exercise or question.
-- **facilitator**: keeps notes and answers in place; leaves out the ruled
-  space to write.
+  back to its exercise or question; an activity done with others prints its
+  solo version instead of the group prompt.
+- **facilitator**: keeps notes and answers in place, and the solo versions
+  (for a learner who studies alone); leaves out the ruled space to write.
 
 The filter works on a copy; the shared doctree is never changed.
 """
@@ -21,13 +23,15 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
+from ..activities import SOLO
 from ..blocks import slide
 from ..structure import ancestors
 from ..writers import ANSWER, FACILITATOR, KEY, LEARNER, has_class
+from .render import TOGETHER
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {
-    "learner": (FACILITATOR, ANSWER),
-    "self-study": (FACILITATOR, ANSWER),
+    "learner": (FACILITATOR, ANSWER, SOLO),
+    "self-study": (FACILITATOR, ANSWER, TOGETHER),
     "facilitator": (LEARNER,),
 }
 #: Editions whose options show no key.

@@ -3,7 +3,8 @@
 """The facilitator's pages: a plan at the start of every lesson, and the run-sheet of the course.
 
 Both are computed from the lessons' records (``structure.Lesson``: timed
-segments, modes, what is optional) and the schedule (``agenda.layout``), so
+segments, modes, cuts, pre-reading, what to prepare) and the schedule
+(``agenda.layout``), so
 they agree with the agenda, the decks and the lectern script. Both carry the
 facilitator class: learner editions leave them out.
 """
@@ -15,8 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .. import structure
-from ..agenda import clock, format_minutes, layout
-from ..config import settings
+from ..agenda import DAY_PARTS, Slot, clock, course_layout, day_span, format_minutes, reading_lists, within
 from ..lesson import prepare
 from ..parts import table, table_row
 from ..writers import FACILITATOR
@@ -32,26 +32,36 @@ def offset(minutes: int) -> str:
     return f"+{minutes // 60}:{minutes % 60:02d}"
 
 
+def lesson_start(env: BuildEnvironment, docname: str) -> Slot | None:
+    """The lesson's place in the workshop (the one course layout), or None outside it."""
+    return next((s for s in course_layout(env) if s.docname == docname), None)
+
+
 def lesson_plan(env: BuildEnvironment, docname: str, page: nodes.section) -> nodes.section | None:
-    """One page at the start of a lesson: its segments with times and modes, what to prepare, what to cut."""
+    """One page at the start of a lesson: its segments with offsets and clock times, what to prepare, the short
+    version."""
     record = structure.lesson(env, docname)
     if record is None:
         return None
+    slot = lesson_start(env, docname)
     plan = nodes.section(ids=[f"cw-plan-{docname.replace('/', '-')}"], classes=["cw-lesson-plan", FACILITATOR])
     plan += nodes.title("", "Lesson plan")
+    if slot is not None:
+        plan += nodes.paragraph(text=f"Day {slot.day}, {clock(slot.start)} to {clock(slot.end)} on the run-sheet.")
     rows, elapsed = [], 0
     for segment in record.segments:
-        name = nodes.Text(segment.title + (" (optional)" if segment.optional else ""))
+        name = nodes.Text(segment.title)
         title = nodes.reference("", "", name, refid=segment.anchor, internal=True) if segment.anchor else name
-        rows.append(table_row([offset(elapsed), title, MODES.get(segment.mode, segment.mode),
-                               format_minutes(segment.minutes)], classes=["cw-optional"] if segment.optional else ()))
+        rows.append(table_row([offset(elapsed), clock(slot.start + elapsed) if slot else "", title,
+                               MODES.get(segment.mode, segment.mode), format_minutes(segment.minutes)]))
         elapsed += segment.minutes
     spare = record.duration - elapsed
     if spare > 0:
-        rows.append(table_row([offset(elapsed), "Transitions and questions", "", format_minutes(spare)]))
-    rows.append(table_row(["", "Lesson", "", format_minutes(record.duration)], classes=["cw-total"]))
-    plan += table([("Starts", 12, []), ("Segment", 58, []), ("Mode", 15, []), ("Time", 15, [])], rows,
-                  ["cw-plan-table"])
+        rows.append(table_row([offset(elapsed), clock(slot.start + elapsed) if slot else "",
+                               "Transitions and questions", "", format_minutes(spare)]))
+    rows.append(table_row(["", "", "Lesson", "", format_minutes(record.duration)], classes=["cw-total"]))
+    plan += table([("Starts", 10, []), ("Clock", 10, []), ("Segment", 52, []), ("Mode", 14, []), ("Time", 14, [])],
+                  rows, ["cw-plan-table"])
     block = next(page.findall(prepare), None)
     plan += nodes.rubric("", "Prepare and bring")
     if block is not None:
@@ -59,47 +69,63 @@ def lesson_plan(env: BuildEnvironment, docname: str, page: nodes.section) -> nod
         plan.extend(block.children)
     else:
         plan += nodes.paragraph(text="Nothing beyond the decks and the printed handouts.")
-    plan += nodes.rubric("", "If you are short of time")
-    optional = [s for s in record.segments if s.optional]
-    if optional:
-        cuts = nodes.bullet_list()
-        for segment in optional:
+    if record.cuts:
+        saved = sum(c.saves for c in record.cuts)
+        plan += nodes.rubric("", f"The short version: {format_minutes(record.duration - saved)} instead of "
+                                 f"{format_minutes(record.duration)}")
+        cuts = nodes.bullet_list(classes=["cw-cuts"])
+        for item in record.cuts:
             cuts += nodes.list_item("", nodes.paragraph(
-                text=f"{segment.title}: saves {format_minutes(segment.minutes)}."))
+                "", "", nodes.strong("", f"Drop {item.what[0].lower()}{item.what[1:]} "
+                                         f"(saves {format_minutes(item.saves)})."), nodes.Text(" " + item.cost)))
         plan += cuts
-    else:
-        plan += nodes.paragraph(text="No part of this lesson is marked optional: shorten the discussions "
-                                     "and the knowledge check before cutting a section.")
     return plan
 
 
 def run_sheet(env: BuildEnvironment, start: str) -> nodes.section | None:
-    """The course laid out over days: clock times, breaks and lunch."""
-    slots = layout(structure.lessons_below(env, start), settings(env.config).schedule)
+    """The course laid out over workshop days: clock times, the day's parts, pre-reading and materials."""
+    rows = structure.lessons_below(env, start)
+    slots = within(course_layout(env), rows) if rows else []
     if not slots:
         return None
     sheet = nodes.section(ids=[RUN_SHEET_ID], classes=["cw-run-sheet", FACILITATOR], cw_generated=True)
     sheet += nodes.title("", "Run-sheet")
+    days = sorted({s.day for s in slots})
     sheet += nodes.paragraph(text=(
         f"The course takes {format_minutes(sum(s.minutes for s in slots if s.kind == 'lesson'))} of "
-        f"instruction over {slots[-1].day} day{'s' if slots[-1].day > 1 else ''}. Times come from the "
-        "lessons' durations and the schedule settings; each lesson's plan gives the times within it."))
-    for day in range(1, slots[-1].day + 1):
+        f"instruction over {len(days)} day{'s' if len(days) > 1 else ''}. Times come from the "
+        "lessons' durations and the schedule settings; each lesson's plan gives the times within it, and "
+        "what to drop when a day runs late."))
+    for day in days:
         today = [s for s in slots if s.day == day]
-        rows = []
+        table_rows = []
         for slot in today:
             if slot.kind == "lesson":
                 module = structure.module_of(env, slot.docname)
                 what = structure.title(env, slot.docname)
                 where = structure.title(env, module) if module else ""
             else:
-                what, where = ("Lunch" if slot.kind == "lunch" else "Break"), ""
-            rows.append(table_row([f"{clock(slot.start)}\u2013{clock(slot.end)}", what, where,
-                                   format_minutes(slot.minutes)],
-                                  classes=[f"cw-run-{slot.kind}"]))
+                what, where = DAY_PARTS[slot.kind], ""
+            table_rows.append(table_row([f"{clock(slot.start)}\u2013{clock(slot.end)}", what, where,
+                                         format_minutes(slot.minutes)], classes=[f"cw-run-{slot.kind}"]))
+        first, last = day_span(slots, day)
         day_section = nodes.section(ids=[f"{RUN_SHEET_ID}-day-{day}"])
-        day_section += nodes.title("", f"Day {day}: {clock(today[0].start)} to {clock(today[-1].end)}")
+        day_section += nodes.title("", f"Day {day}: {clock(first)} to {clock(last)}")
         day_section += table([("Time", 18, []), ("Session", 47, []), ("Module", 22, []), ("Length", 13, [])],
-                             rows, ["cw-run-table"])
+                             table_rows, ["cw-run-table"])
+        day_section += materials(env, today)
         sheet += day_section
+    sheet.extend(reading_lists(env, start, rows))
     return sheet
+
+
+def materials(env: BuildEnvironment, today: list[Slot]) -> list[nodes.Node]:
+    """The day's checklist: what to print, bring and prepare, from every lesson's ``prepare`` block."""
+    items = nodes.bullet_list(classes=["cw-materials"])
+    for slot in today:
+        record = structure.lesson(env, slot.docname) if slot.kind == "lesson" else None
+        for thing in record.prepare if record else ():
+            items += nodes.list_item("", nodes.paragraph(text=f"\u2610 {thing} ({structure.title(env, slot.docname)})"))
+    if not len(items):
+        return []
+    return [nodes.rubric("", f"Materials for Day {today[0].day}: print, bring, prepare"), items]

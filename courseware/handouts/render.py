@@ -11,8 +11,11 @@ docutils nodes that the HTML writer draws as lists and boxes:
   option carries ``KEY`` (a class only answer editions keep) and a mark with
   class ``ANSWER``; the explanation is a plain block with class ``ANSWER``;
 - a ``solution`` becomes a plain block with class ``ANSWER``;
+- a ``solo`` version becomes a plain block with class ``SOLO``, and the group
+  prompt beside it gets class ``TOGETHER``: the self-study edition keeps the
+  one, the classroom editions the other;
 - an exercise or discussion gets ruled lines to write on (class ``LEARNER``),
-  the first three kept on the page of the task;
+  the first three kept on the page of the task (the solo version gets its own);
 - a citation becomes a numbered mark, numbered per PDF after the edition
   filter (``number_citations``), so each PDF's references start at [1];
 - the HTML course's download links are left out;
@@ -25,12 +28,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..activities import discussion, exercise, solution
-from ..quiz import question, quiz_explanation, quiz_option
+from ..activities import SOLO, discussion, exercise, solo, solution
+from ..quiz import question, quiz, quiz_explanation, quiz_option
 from ..writers import ANSWER, FACILITATOR, KEY, LEARNER
 
 PRINT_BUILDERS = ("handouts",)
 LINES_WITH_TASK = 3
+#: Class of an activity's prompt for people working together, when it has a solo version.
+TOGETHER = "cw-together"
 
 
 class cite_mark(nodes.Inline, nodes.Element):
@@ -70,11 +75,25 @@ class PrintSolutions(SphinxPostTransform):
             node.replace_self(block)
 
 
+class PrintSolo(SphinxPostTransform):
+    default_priority = 192
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(solo)):
+            block = nodes.container(classes=[SOLO, *node["classes"]])
+            block += nodes.paragraph("", "", nodes.strong("", "On your own"), classes=["cw-box-label", FACILITATOR])
+            block.extend(node.children)
+            node.replace_self(block)
+
+
 class WritingSpace(SphinxPostTransform):
     """Ruled lines after each activity's task; the first lines stay with the end of the task.
 
     The task's last block and the first ``LINES_WITH_TASK`` lines are kept on one
     page (``cw-keep``); the title stays with the task's first block (print style).
+    An activity with a solo version gets lines after each version, and its group
+    prompt is marked ``TOGETHER``.
     """
 
     default_priority = 200
@@ -84,21 +103,28 @@ class WritingSpace(SphinxPostTransform):
         activities = list(self.document.findall(lambda n: isinstance(n, (exercise, discussion))))
         for index, node in enumerate(activities, 1):
             node["ids"] = node["ids"] or [f"cw-activity-{index}"]
-            if not node["lines"]:
-                continue
             extras = [c for c in node.children if {FACILITATOR, ANSWER} & set(c.get("classes", []))]
-            task = [c for c in node.children if c not in extras]
-            lines = [nodes.container(classes=["cw-line"]) for _ in range(node["lines"])]
-            keep = nodes.container(classes=["cw-keep"])
-            keep.extend(task[-1:])
-            keep += nodes.container("", *lines[:LINES_WITH_TASK], classes=["cw-writing-space", LEARNER])
-            rest = nodes.container("", *lines[LINES_WITH_TASK:], classes=["cw-writing-space", LEARNER])
+            alone = [c for c in node.children if SOLO in c.get("classes", ())]
+            checks = [c for c in node.children if isinstance(c, quiz) and c not in extras]  # everyone's
+            task = [c for c in node.children if c not in extras and c not in alone and c not in checks]
+            if alone:  # the prompt for people together
+                for block in task:
+                    block["classes"].append(TOGETHER)
+            if node["lines"]:
+                task = self.with_lines(task, node["lines"], [TOGETHER] if alone else [])
+                for block in alone:
+                    block.children = self.with_lines(block.children, node["lines"], [])
             node.children = []
-            node.extend(task[:-1])
-            node += keep
-            if len(rest):
-                node += rest
-            node.extend(extras)
+            node.extend(task + alone + checks + extras)
+
+    @staticmethod
+    def with_lines(task: list[nodes.Node], count: int, classes: list[str]) -> list[nodes.Node]:
+        lines = [nodes.container(classes=["cw-line"]) for _ in range(count)]
+        keep = nodes.container(classes=["cw-keep", *classes])
+        keep.extend(task[-1:])
+        keep += nodes.container("", *lines[:LINES_WITH_TASK], classes=["cw-writing-space", LEARNER])
+        rest = nodes.container("", *lines[LINES_WITH_TASK:], classes=["cw-writing-space", LEARNER, *classes])
+        return [*task[:-1], keep, *([rest] if len(rest) else [])]
 
 
 class PrintCitations(SphinxPostTransform):
@@ -162,4 +188,4 @@ class WebOnly(SphinxPostTransform):
                 section.parent.remove(section)
 
 
-PRINT_TRANSFORMS = (WebOnly, PrintQuestions, PrintSolutions, WritingSpace, PrintCitations, ListStart)
+PRINT_TRANSFORMS = (WebOnly, PrintQuestions, PrintSolutions, PrintSolo, WritingSpace, PrintCitations, ListStart)

@@ -8,7 +8,7 @@ gets deck behaviour here instead:
 
 - ``slide``: unwrapped, its bullets or figure are the slide's body;
 - ``notes`` and a question's explanation: speaker notes (``<aside class="notes">``);
-- ``solution`` and ``prepare``: never on a slide;
+- ``solution``, ``solo``, ``prepare``, ``prereading`` and ``cut``: never on a slide;
 - ``exercise`` and ``discussion``: their task, without the solution, and
   without a question nested in them (questions get slides of their own);
 - ``question``: the stem and the options; the right option is marked on the
@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..activities import discussion, exercise, solution
+from ..activities import discussion, exercise, solo, solution
 from ..blocks import notes, slide
-from ..lesson import keypoints, objectives, prepare
+from ..lesson import cut, keypoints, objectives, prepare, prereading
 from ..quiz import question, quiz, quiz_explanation, quiz_option
 from ..structure import ancestors
 from ..writers import PASS_THROUGH, SKIP
@@ -89,6 +89,9 @@ DECK_VISITORS = {
     quiz_explanation: (visit_notes, depart_notes),
     solution: SKIP,
     prepare: SKIP,
+    solo: SKIP,
+    prereading: SKIP,
+    cut: SKIP,
     exercise: (visit_activity, depart_activity),
     discussion: (visit_activity, depart_activity),
     question: (visit_question, depart_question),
