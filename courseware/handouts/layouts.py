@@ -28,14 +28,14 @@ from sphinx import addnodes
 
 from .. import structure
 from ..activities import discussion, exercise
-from ..agenda import format_minutes
+from ..agenda import clock, format_minutes
 from ..blocks import slide
 from ..config import HandoutDocument
 from ..references import plain_terms
 from ..slides.model import lesson_slides
 from ..writers import ANSWER, FACILITATOR, LEARNER, has_class
 from .assemble import fix_anchors, mark_pages
-from .plans import offset
+from .plans import lesson_start, offset
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -70,6 +70,7 @@ def lesson_pages(env, docname: str, layout: str) -> nodes.section:
     section = nodes.section(ids=[f"deck-{docname.replace('/', '-')}"])
     section += nodes.title("", structure.title(env, docname))
     elapsed = 0
+    slot = lesson_start(env, docname)  # where the run-sheet puts the lesson, for the clock beside each offset
     for item in lesson_slides(env, docname, top):
         if item.kind == "further-reading":  # on paper, the PDF's own References list the sources
             continue
@@ -82,8 +83,9 @@ def lesson_pages(env, docname: str, layout: str) -> nodes.section:
         row += box
         if layout == "lectern":
             side = nodes.container(classes=["cw-slide-notes", FACILITATOR])
-            clock = f"{offset(elapsed)} · {format_minutes(item.minutes)}" if item.minutes else offset(elapsed)
-            side += nodes.paragraph(text=clock, classes=["cw-slide-clock"])
+            when = offset(elapsed) + (f" ({clock(slot.start + elapsed)})" if slot else "")
+            side += nodes.paragraph(text=f"{when} · {format_minutes(item.minutes)}" if item.minutes else when,
+                                    classes=["cw-slide-clock"])
             for block in item.notes:
                 side.extend(block.children)
             row += side
