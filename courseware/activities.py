@@ -10,9 +10,11 @@ answers (``handouts/render.py``).
 
 An activity done with others (``:mode:`` pairs, groups or plenary) holds a
 ``solo`` block: the same task for a reader alone, with the same objective
-and model answer. The self-study edition prints it instead of the group
-prompt (``handouts/editions.py``); the HTML course folds it under the
-prompt; classroom editions and decks leave it out.
+and model answer. What stands before the ``solo`` block is the group prompt;
+what follows it (a list of parts, a table) is the task of both versions. The
+self-study edition prints the solo version instead of the group prompt
+(``handouts/editions.py``); the HTML course folds it under the prompt;
+classroom editions and decks leave it out.
 """
 
 from __future__ import annotations

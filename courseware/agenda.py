@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxRole
 from . import structure
 from .config import Schedule, minutes_of, settings
 from .directive import PlaceholderDirective
+from .lesson import prereading
 from .parts import doc_link, table, table_row
 from .structure import Row
 from .writers import FACILITATOR, SKIP, add_node
@@ -230,8 +231,10 @@ def reading_lists(env: BuildEnvironment, fromdoc: str, rows: list[Row]) -> list[
         for docname, reading in readings:
             paragraph = nodes.paragraph()
             paragraph += doc_link(env, fromdoc, docname)
-            paragraph += nodes.Text(f" ({format_minutes(reading.minutes)}): " + "; ".join(reading.items))
-            items += nodes.list_item("", paragraph)
+            paragraph += nodes.Text(f" ({format_minutes(reading.minutes)}):")
+            what = nodes.bullet_list()
+            what.extend(structure.block_items(env, docname, prereading))
+            items += nodes.list_item("", paragraph, what)
         found.append(items)
     return found
 

@@ -219,7 +219,6 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
     items = tuple(item.astext().strip() for item in found.findall(nodes.list_item)) if found else ()
     top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
     reading = next(doctree.findall(prereading), None)
-    bring = next(doctree.findall(prepare), None)
     structure.record_lesson(env, Lesson(
         docname=docname, duration=minutes, kind=kind, objectives=items,
         questions=questions(doctree),
@@ -227,10 +226,7 @@ def _read_lesson(app: Sphinx, doctree: nodes.document) -> None:
                     for n in doctree.findall(lambda n: isinstance(n, TIMED_ACTIVITIES))],
         segments=segments(top, app.config) if top is not None else [],
         cuts=[Cut(n["what"], n.get("saves") or 0, n.astext().strip(), n.line or 0) for n in doctree.findall(cut)],
-        reading=Reading(reading.get("minutes") or 0,
-                        tuple(i.astext().strip() for i in reading.findall(nodes.list_item)))
-        if reading is not None else None,
-        prepare=tuple(i.astext().strip() for i in bring.findall(nodes.list_item)) if bring is not None else (),
+        reading=Reading(reading.get("minutes") or 0) if reading is not None else None,
     ))
 
 

@@ -155,10 +155,10 @@ def _read_alone(node: nodes.Node) -> bool:
         if isinstance(parent, (slide, notes, prepare, cut)) or has_class(parent, FACILITATOR):
             return False
         if isinstance(parent, (exercise, discussion)) and parent.get("mode") in TOGETHER:
-            inside = node if parent is node else next(a for a in (node, *structure.ancestors(node))
-                                                       if a.parent is parent)
-            if not isinstance(inside, (solo, solution, quiz)) and not has_class(inside, SOLO):
-                return False
+            inside = next(a for a in (node, *structure.ancestors(node)) if a.parent is parent)
+            version = next((c for c in parent.children if isinstance(c, solo) or has_class(c, SOLO)), None)
+            if version is None or parent.index(inside) < parent.index(version):
+                return False  # the group prompt, which the solo version replaces for a reader alone
     return True
 
 

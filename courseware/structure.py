@@ -66,10 +66,9 @@ class Cut:
 
 @dataclass
 class Reading:
-    """Pre-reading a learner does before the lesson's day: minutes and what to read."""
+    """Pre-reading a learner does before the lesson's day (its items are read from the page when listed)."""
 
     minutes: int
-    items: tuple[str, ...]
 
 
 KINDS = ("lesson", "worksheet")
@@ -88,7 +87,6 @@ class Lesson:
     activities: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  #: (label, objectives assessed)
     cuts: list[Cut] = field(default_factory=list)
     reading: Reading | None = None
-    prepare: tuple[str, ...] = ()  #: what the facilitator prepares and brings, one item each
 
 
 @dataclass(frozen=True)
@@ -167,12 +165,21 @@ def is_lesson(env: BuildEnvironment, docname: str) -> bool:
 
 
 def is_module(env: BuildEnvironment, docname: str) -> bool:
-    """A module is a page of the root toctree that is not a lesson and has a toctree."""
+    """A module is a page of the root toctree that is not a lesson, has a toctree, and is for learners too
+    (a facilitators' page with pages below it, such as the handouts for the room, is no module)."""
     return (
         docname in env.toctree_includes.get(env.config.root_doc, [])
         and docname in env.toctree_includes
         and not is_lesson(env, docname)
+        and str(env.metadata.get(docname, {}).get("handouts", "all")) == "all"
     )
+
+
+def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element]) -> list[nodes.list_item]:
+    """Copies of the list items of a page's first ``block`` (its pre-reading, what to prepare), with their links
+    still to resolve: for a page that lists them beside other lessons' (the agenda, the run-sheet)."""
+    found = next(env.get_doctree(docname).findall(block), None)
+    return [item.deepcopy() for item in found.findall(nodes.list_item)] if found is not None else []
 
 
 def lessons_below(env: BuildEnvironment, docname: str) -> list[Row]:

@@ -395,3 +395,13 @@ def test_qr_codes_lead_to_the_online_lesson_and_deck(tmp_path):
 def test_without_a_published_address_no_codes_are_printed(tmp_path):
     out = tiny_handouts(tmp_path)
     assert "cw-qr" not in (out / "module.html").read_text()
+
+
+def test_no_heading_stands_alone_at_the_foot_of_a_page(course):
+    """A page of the text layout whose body is one heading and nothing else left its content to the next
+    page (a self-study answer too long to keep together pushed away from its lesson's heading)."""
+    for pdf in course.pdfs():
+        pages = PdfReader(pdf).pages
+        alone = [number for number, page in enumerate(pages[1:], start=2)
+                 if 0 < len(body_text(page).split()) <= 8 and number < len(pages)]
+        assert not alone, f"{pdf.name}: pages holding only a heading: {alone}"

@@ -143,3 +143,23 @@ def test_deck_index_links_every_lesson_deck(course):
     links = {a["href"] for a in index.select(".slides a")}
     for docname in course.lessons():
         assert f"{docname}.html" in links, docname
+
+
+def test_what_the_room_never_sees_gets_no_slide_of_its_own():
+    """A long solo version or cut after a short prompt stays on the activity's one slide (hidden there):
+    an activity is split only by what the room sees."""
+    from docutils import nodes
+
+    from courseware.activities import exercise, solo
+    from courseware.lesson import cut
+    from courseware.slides.model import split_activity
+
+    node = exercise(label="Exercise: Plan", title="Plan")
+    node += nodes.paragraph(text="In groups, plan it.")
+    node += solo("", nodes.paragraph(text=" ".join(["alone"] * 400)))
+    node += cut("", nodes.paragraph(text=" ".join(["costs"] * 200)), what="Part two", saves=5)
+    assert len(split_activity(node)) == 1
+    node += nodes.paragraph(text=" ".join(["shared"] * 80))
+    node += nodes.paragraph(text=" ".join(["more"] * 80))
+    parts = split_activity(node)
+    assert len(parts) == 2 and all(any(isinstance(c, nodes.paragraph) for c in p.children) for p in parts)

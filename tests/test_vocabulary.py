@@ -149,6 +149,7 @@ def test_every_course_node_has_deck_behaviour(app):
     assert "A slide block nested in an exercise" in text
     for hidden in ("Write the plan alone", "Learners read the section alone", "The first section of this lesson"):
         assert hidden not in text, "solo versions, cuts and pre-reading never reach a slide"
+    assert "The plan has three parts." in text, "the task after the solo version is everyone's, the room's too"
     questions = [s for s in slides_of(deck) if s.get("data-cw-kind") == "question"]
     assert len(questions) == 5
     for slide in questions:
@@ -233,8 +234,9 @@ def test_editions_leave_out_or_move_answers(handouts):
     lessons = lessons.get_text(" ")
     assert "Write the plan alone" in lessons and "with your partner" not in lessons and "in the room" not in lessons
     assert "Write the plan alone" not in workbook and "with your partner" in workbook
+    assert "The plan has three parts." in lessons and "The plan has three parts." in workbook, "everyone's task"
     assert "Write the plan alone" in guide  # for the facilitator whose learner studies alone
-    assert len(soup(out / "study.html").select(".cw-solo .cw-writing-space")) >= 1, "room to write for the solo task"
+    assert soup(out / "study.html").select(".cw-exercise .cw-writing-space"), "room to write for the solo task"
     # the lesson plan: clock times beside the offsets, and the short version
     plan = soup(out / "guide.html").select_one(".cw-lesson-plan").get_text(" ", strip=True)
     assert "09:15" in plan and "+0:00" in plan

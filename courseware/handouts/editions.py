@@ -140,7 +140,8 @@ def answers_part(tree: nodes.document) -> nodes.section | None:
         back = nodes.paragraph(classes=["cw-answer-for"])
         back += nodes.reference("", label, refid=owner["ids"][0], internal=True, classes=["cw-backref"]) \
             if owner["ids"] else nodes.Text(label)
-        entry = nodes.container(classes=["cw-answer-entry"])
+        kind = "cw-answer-question" if has_class(owner, "cw-question") else "cw-answer-solution"
+        entry = nodes.container(classes=["cw-answer-entry", kind])
         entry += back
         copy = node.deepcopy()
         copy["classes"] = [c for c in copy["classes"] if c != ANSWER]

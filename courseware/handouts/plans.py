@@ -123,9 +123,11 @@ def materials(env: BuildEnvironment, today: list[Slot]) -> list[nodes.Node]:
     """The day's checklist: what to print, bring and prepare, from every lesson's ``prepare`` block."""
     items = nodes.bullet_list(classes=["cw-materials"])
     for slot in today:
-        record = structure.lesson(env, slot.docname) if slot.kind == "lesson" else None
-        for thing in record.prepare if record else ():
-            items += nodes.list_item("", nodes.paragraph(text=f"\u2610 {thing} ({structure.title(env, slot.docname)})"))
+        things = structure.block_items(env, slot.docname, prepare) if slot.kind == "lesson" else []
+        if things:
+            what = nodes.bullet_list()
+            what.extend(things)
+            items += nodes.list_item("", nodes.paragraph(text=structure.title(env, slot.docname) + ":"), what)
     if not len(items):
         return []
     return [nodes.rubric("", f"Materials for Day {today[0].day}: print, bring, prepare"), items]

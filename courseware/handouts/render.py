@@ -12,10 +12,11 @@ docutils nodes that the HTML writer draws as lists and boxes:
   class ``ANSWER``; the explanation is a plain block with class ``ANSWER``;
 - a ``solution`` becomes a plain block with class ``ANSWER``;
 - a ``solo`` version becomes a plain block with class ``SOLO``, and the group
-  prompt beside it gets class ``TOGETHER``: the self-study edition keeps the
-  one, the classroom editions the other;
+  prompt before it gets class ``TOGETHER``: the self-study edition keeps the
+  one, the classroom editions the other; what follows the solo version is
+  everyone's task;
 - an exercise or discussion gets ruled lines to write on (class ``LEARNER``),
-  the first three kept on the page of the task (the solo version gets its own);
+  the first three kept on the page of the task;
 - a citation becomes a numbered mark, numbered per PDF after the edition
   filter (``number_citations``), so each PDF's references start at [1];
 - the HTML course's download links are left out;
@@ -92,8 +93,8 @@ class WritingSpace(SphinxPostTransform):
 
     The task's last block and the first ``LINES_WITH_TASK`` lines are kept on one
     page (``cw-keep``); the title stays with the task's first block (print style).
-    An activity with a solo version gets lines after each version, and its group
-    prompt is marked ``TOGETHER``.
+    In an activity with a solo version, the blocks before it are the group prompt
+    (marked ``TOGETHER``) and the blocks after it the task of both versions.
     """
 
     default_priority = 200
@@ -107,23 +108,25 @@ class WritingSpace(SphinxPostTransform):
             alone = [c for c in node.children if SOLO in c.get("classes", ())]
             checks = [c for c in node.children if isinstance(c, quiz) and c not in extras]  # everyone's
             task = [c for c in node.children if c not in extras and c not in alone and c not in checks]
-            if alone:  # the prompt for people together
-                for block in task:
+            prompt: list[nodes.Node] = []
+            if alone:  # before the solo version: the prompt for people together; after it: everyone's task
+                at = node.index(alone[0])
+                prompt = [c for c in task if node.index(c) < at]
+                task = [c for c in task if node.index(c) > at]
+                for block in prompt:
                     block["classes"].append(TOGETHER)
             if node["lines"]:
-                task = self.with_lines(task, node["lines"], [TOGETHER] if alone else [])
-                for block in alone:
-                    block.children = self.with_lines(block.children, node["lines"], [])
+                task = self.with_lines(task, node["lines"])
             node.children = []
-            node.extend(task + alone + checks + extras)
+            node.extend(prompt + alone + task + checks + extras)
 
     @staticmethod
-    def with_lines(task: list[nodes.Node], count: int, classes: list[str]) -> list[nodes.Node]:
+    def with_lines(task: list[nodes.Node], count: int) -> list[nodes.Node]:
         lines = [nodes.container(classes=["cw-line"]) for _ in range(count)]
-        keep = nodes.container(classes=["cw-keep", *classes])
+        keep = nodes.container(classes=["cw-keep"])
         keep.extend(task[-1:])
         keep += nodes.container("", *lines[:LINES_WITH_TASK], classes=["cw-writing-space", LEARNER])
-        rest = nodes.container("", *lines[LINES_WITH_TASK:], classes=["cw-writing-space", LEARNER, *classes])
+        rest = nodes.container("", *lines[LINES_WITH_TASK:], classes=["cw-writing-space", LEARNER])
         return [*task[:-1], keep, *([rest] if len(rest) else [])]
 
 

@@ -63,13 +63,14 @@ class Slide:
 
 
 def shown_words(node: nodes.Node) -> int:
-    """How much of a slide ``node`` fills, in words: what the room sees of it (not its solution,
-    notes, explanation or nested questions), a table row, a line of code or an item counting extra."""
+    """How much of a slide ``node`` fills, in words: what the room sees of it (not its solution, solo
+    version, cuts, notes, explanation or nested questions), a table row, a line of code or an item counting
+    extra."""
     if isinstance(node, nodes.Text):
         return len(node.astext().split())
     if isinstance(node, (notes, question)) and node.parent is not None:
         return 0
-    if node.tagname in ("solution", "quiz_explanation", "aside"):
+    if node.tagname in ("solution", "solo", "cut", "quiz_explanation", "aside"):
         return 0
     if isinstance(node, nodes.literal_block):
         return 6 * (node.astext().count("\n") + 1)
@@ -111,7 +112,10 @@ def split_activity(node: nodes.Element) -> list[nodes.Element]:
         else:
             current += piece
         words += count
-    parts.append(current)
+    if parts and not sum(shown_words(c) for c in current.children):
+        parts[-1].extend(current.children)  # what the room never sees (a solo version, a cut) needs no slide
+    else:
+        parts.append(current)
     return parts
 
 
