@@ -127,9 +127,9 @@ class Course:
         return lessons_below(self.env, self.env.config.root_doc)
 
     def modules(self) -> list[str]:
-        env = self.env
-        return [d for d in env.toctree_includes.get(env.config.root_doc, []) if d in env.toctree_includes
-                and d not in self.records]
+        from courseware.structure import modules
+
+        return modules(self.env)
 
     def pdfs(self, edition: str | None = None, layout: str = "text") -> list[Path]:
         return [self.out("handouts") / d.filename for d in self.settings.handouts

@@ -89,9 +89,9 @@ def test_modules_are_cards_in_the_html_course_built_from_the_structure(rootdir, 
     cards = soup(app.outdir / "index.html").select("ul.cw-modules > li.cw-card")
     assert [c.select_one("h3.cw-card-title").get_text(strip=True) for c in cards] == ["The module", "An empty module"]
     assert cards[0].select_one("h3 a")["href"] == "mod/index.html"
-    assert cards[0].select_one(".cw-card-facts").get_text() == "1 lesson \u00b7 30 min"
+    assert cards[0].select_one(".cw-card-facts").get_text() == "1 lesson \u00b7 46 min"
     # the module's first paragraph, with its computed length
-    assert cards[0].select_one(".cw-card-summary").get_text() == "The module lasts 30 min."
+    assert cards[0].select_one(".cw-card-summary").get_text() == "The module lasts 46 min."
     assert cards[1].select_one(".cw-card-facts").get_text() == "No lessons yet"
 
 
@@ -108,7 +108,7 @@ def test_a_summary_leaves_out_bracketed_cross_references():
 def test_modules_are_a_plain_list_in_other_outputs(rootdir, tmp_path):
     app = build(tiny_course(rootdir, tmp_path / "src"), "text")
     text = (app.outdir / "index.txt").read_text(encoding="utf-8").replace("**", "")
-    assert "The module (1 lesson \u00b7 30 min)" in text
+    assert "The module (1 lesson \u00b7 46 min)" in text
     assert "An empty module (No lessons yet)" in text
 
 
@@ -121,7 +121,7 @@ def test_a_new_lesson_changes_the_cards_without_an_edit_of_the_landing_page(root
     index.write_text(index.read_text(encoding="utf-8").replace("lesson\n", "lesson\nsecond\n"), encoding="utf-8")
     app = build(srcdir)  # incremental: index.md is not touched
     card = soup(app.outdir / "index.html").select_one("li.cw-card")
-    assert card.select_one(".cw-card-facts").get_text() == "2 lessons \u00b7 1 h"
+    assert card.select_one(".cw-card-facts").get_text() == "2 lessons \u00b7 1 h 32 min"
 
 
 # -- upstream markup, corrected ----------------------------------------------------------------------
@@ -185,7 +185,7 @@ def metas(page: BeautifulSoup) -> dict[str, str]:
 def test_every_page_has_a_description_and_no_address_without_a_base_url(rootdir, tmp_path):
     app = build(tiny_course(rootdir, tmp_path / "src"))
     lesson = metas(soup(app.outdir / "mod/lesson.html"))
-    assert lesson["description"].startswith("A 30 min lesson of The module. You will ")
+    assert lesson["description"].startswith("A 46 min lesson of The module. You will ")
     assert metas(soup(app.outdir / "index.html"))["description"].startswith("A course of one module, for testing")
     for path in app.outdir.rglob("*.html"):
         page = soup(path)

@@ -70,6 +70,7 @@ def prose_texts(course, docname: str) -> list:
     """The text nodes of a lesson's learner prose, in reading order (no headings, boxes, quizzes, figures or tables)."""
     article = course.page("html", docname).select_one("article")
     for hidden in article.select(".cw-facilitator, .cw-slide, .cw-notes, .cw-solution, .cw-explanation, .cw-quiz, "
+                                 ".cw-prereading, .cw-solo-version, "
                                  "h1, h2, h3, .cw-objectives, .cw-keypoints, .cw-lesson-line, .cw-deck-link, "
                                  "figure, table"):
         hidden.decompose()

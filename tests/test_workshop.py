@@ -20,7 +20,7 @@ from courseware.agenda import day_span, layout
 from courseware.config import Schedule, minutes_of
 from courseware.structure import Row
 
-from .test_handouts import pdf_text
+from .test_handouts import pdf_text, squash
 
 WORKSHOP = Schedule(start="08:30", end="17:00", lunch_after="12:00", days=2)
 
@@ -81,8 +81,8 @@ def test_the_run_sheet_prints_the_workshop_day(course):
     guide = pdf_text(course.pdfs("facilitator")[0])
     for part in ("Welcome and introductions", "Recap of the day before", "Evaluation of the course",
                  "Close of the day", "Buffer: questions, overruns", "Materials for Day 1"):
-        assert part in guide, part
-    assert re.search(r"Before Day 1: pre-reading, about \d", guide)
+        assert squash(part) in guide, part
+    assert re.search(r"before day 1 pre reading about \d", guide)
 
 
 def test_group_work_has_time_and_a_version_for_one_reader(course):
@@ -98,7 +98,7 @@ def test_the_self_study_edition_speaks_to_one_reader(course):
     words = course.settings.standard.classroom_words
     for pdf in course.pdfs("self-study"):
         text = pdf_text(pdf).lower()
-        found = sorted({w for w in words if re.search(rf"\b{re.escape(w)}\b", text)})
+        found = sorted({w for w in words if re.search(rf"\b{re.escape(squash(w))}\b", text)})
         assert not found, f"{pdf.name} prints {found}"
 
 
@@ -108,7 +108,7 @@ def test_the_self_study_edition_gives_the_lab_and_its_checksum(course):
     digest = hashlib.sha256(practice_zip(course.out("doctrees") / "course").read_bytes()).hexdigest()
     for pdf in course.pdfs("self-study"):
         text = pdf_text(pdf)
-        assert "waybill-practice.zip" in text
+        assert squash("waybill-practice.zip") in text
         assert digest in text.replace(" ", ""), f"{pdf.name} lacks the zip's checksum"
 
 
