@@ -233,7 +233,7 @@ def reading_lists(env: BuildEnvironment, fromdoc: str, rows: list[Row]) -> list[
             paragraph += doc_link(env, fromdoc, docname)
             paragraph += nodes.Text(f" ({format_minutes(reading.minutes)}):")
             what = nodes.bullet_list()
-            what.extend(structure.block_items(env, docname, prereading))
+            what.extend(structure.block_items(env, docname, prereading, fromdoc))
             items += nodes.list_item("", paragraph, what)
         found.append(items)
     return found

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
+from sphinx.util import docname_join
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -175,11 +176,18 @@ def is_module(env: BuildEnvironment, docname: str) -> bool:
     )
 
 
-def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element]) -> list[nodes.list_item]:
-    """Copies of the list items of a page's first ``block`` (its pre-reading, what to prepare), with their links
-    still to resolve: for a page that lists them beside other lessons' (the agenda, the run-sheet)."""
+def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element], fromdoc: str) -> list[nodes.list_item]:
+    """Copies of the list items of a page's first ``block`` (its pre-reading, what to prepare), for the page
+    ``fromdoc`` that lists them beside other lessons' (the agenda, the run-sheet): their links, still to
+    resolve, are resolved from there."""
     found = next(env.get_doctree(docname).findall(block), None)
-    return [item.deepcopy() for item in found.findall(nodes.list_item)] if found is not None else []
+    items = [item.deepcopy() for item in found.findall(nodes.list_item)] if found is not None else []
+    for item in items:
+        for ref in item.findall(addnodes.pending_xref):
+            if ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and not ref["reftarget"].startswith("/"):
+                ref["reftarget"] = "/" + docname_join(ref.get("refdoc", docname), ref["reftarget"])
+            ref["refdoc"] = fromdoc
+    return items
 
 
 def lessons_below(env: BuildEnvironment, docname: str) -> list[Row]:

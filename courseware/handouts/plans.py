@@ -113,17 +113,17 @@ def run_sheet(env: BuildEnvironment, start: str) -> nodes.section | None:
         day_section += nodes.title("", f"Day {day}: {clock(first)} to {clock(last)}")
         day_section += table([("Time", 18, []), ("Session", 47, []), ("Module", 22, []), ("Length", 13, [])],
                              table_rows, ["cw-run-table"])
-        day_section += materials(env, today)
+        day_section += materials(env, today, start)
         sheet += day_section
     sheet.extend(reading_lists(env, start, rows))
     return sheet
 
 
-def materials(env: BuildEnvironment, today: list[Slot]) -> list[nodes.Node]:
+def materials(env: BuildEnvironment, today: list[Slot], fromdoc: str) -> list[nodes.Node]:
     """The day's checklist: what to print, bring and prepare, from every lesson's ``prepare`` block."""
     items = nodes.bullet_list(classes=["cw-materials"])
     for slot in today:
-        things = structure.block_items(env, slot.docname, prepare) if slot.kind == "lesson" else []
+        things = structure.block_items(env, slot.docname, prepare, fromdoc) if slot.kind == "lesson" else []
         if things:
             what = nodes.bullet_list()
             what.extend(things)
