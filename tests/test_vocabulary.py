@@ -248,6 +248,9 @@ def test_learner_pdfs_carry_the_case_and_the_glossary_and_no_empty_module(handou
     headings = [h.get_text(strip=True).rstrip("\u00b6") for h in page.select("main h1, main h2, main h3")]
     assert headings.index("The case") < headings.index("A lesson"), "the case comes before the lessons"
     assert headings[-2:] == ["Glossary", "References"]
+    whole = soup(handouts.outdir / "workbook.html")
+    order = [h.get_text(strip=True).rstrip("\u00b6") for h in whole.select("main h1, main h2, main h3")]
+    assert order.index("A lesson") < order.index("Glossary"), "the second toctree's pages follow the first's"
     module = page.get_text(" ", strip=True)
     assert "A small thing Acme makes." in module
     for name in ("module", "workbook", "study", "guide"):

@@ -78,13 +78,15 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
         return
     # a page's chapters are children of the page, even where its toctree stands under a heading
     # ("Lessons and timing"): a lesson is not a subsection of that heading
+    moved: dict[int, nodes.Node] = {}  # per holder, the last toctree moved out of it: the next goes after it
     for compound in [c for c in tree.findall(nodes.compound) if c.next_node(addnodes.start_of_file)]:
         page = next(a for a in structure.ancestors(compound)
                     if isinstance(a, nodes.section) and isinstance(a.parent, (addnodes.start_of_file, nodes.document)))
         if compound.parent is not page:
             holder = next(a for a in structure.ancestors(compound) if a.parent is page)
             compound.parent.remove(compound)
-            page.insert(page.index(holder) + 1, compound)
+            page.insert(page.index(moved.get(id(holder), holder)) + 1, compound)
+            moved[id(holder)] = compound
     chapters = [c for c in top.children if isinstance(c, nodes.compound) and c.next_node(addnodes.start_of_file)]
     # the start page's sections that follow its toctree (a licence note) read before the chapters
     if chapters:
