@@ -90,7 +90,7 @@ CASES = {
     "group work too short": (swap(":minutes: 20\n", ":minutes: 10\n"), "{exercise}", "group work needs at least 20"),
     "group work without a solo version": (swap(":::{solo}\nWrite the plan alone, then compare it with the "
                                                "solution.\n:::\n", ""), "{exercise}", "has no 'solo' version"),
-    "classroom words in the task both versions share": (swap("The plan has three parts.", "Show it to the room."),
+    "classroom words in the task both versions share": (swap("The plan has three parts", "Show it to the room."),
                                                         "Show it to the room", "'the room' speaks to a room"),
     "nothing to cut": (swap(":::{cut} The second section's talk\n:saves: 2\nLearners read the section alone; the "
                             "figure stays on the slide.\n:::\n", ""), None, "marks nothing to cut"),

@@ -86,7 +86,9 @@ class DeckCitations(SphinxPostTransform):
 
     A citation becomes a short source line ("Guide §2.5") linked to the
     deck's further-reading slide; a glossary term becomes plain text; a link
-    to a page that has no deck points to that page in the HTML course.
+    to a page that has no deck points to that page in the HTML course, and a
+    link to a label of a lesson to that lesson's deck, at the slide the label
+    stands on.
     """
 
     default_priority = 8
@@ -109,11 +111,29 @@ class DeckCitations(SphinxPostTransform):
                     docname, anchor = std.labels.get(target.lower(), (None, "", ""))[:2]
                 else:
                     docname, anchor = _docname(ref, target), ""
-                if docname is None or docname not in self.env.all_docs or is_deck(self.env, docname):
+                if docname is None or docname not in self.env.all_docs:
+                    continue
+                if is_deck(self.env, docname):
+                    if kind == "ref":  # to the slide the label stands on, by the id that slide carries
+                        uri = structure.builder(self.env).get_relative_uri(self.env.docname, docname)
+                        anchor = deck_anchor(self.env, docname, anchor)
+                        text = ref.astext() if ref.get("refexplicit") else std.labels[target.lower()][2]
+                        ref.replace_self(nodes.reference("", text or docname,
+                                                         refuri=uri + (f"#{anchor}" if anchor else "")))
                     continue
                 uri = html + structure.builder(self.env).get_target_uri(docname) + (f"#{anchor}" if anchor else "")
                 text = ref.astext() if ref.get("refexplicit") or kind == "doc" else std.labels[target.lower()][2]
                 ref.replace_self(nodes.reference("", text or docname, refuri=_from_deck(self.env.docname) + uri))
+
+
+def deck_anchor(env, docname: str, anchor: str) -> str:
+    """Where a label of ``docname`` lands in its deck: nowhere for its title (the deck's start), a section's
+    first id (the one its slide carries) for a section, the label itself otherwise."""
+    tree = env.get_doctree(docname)
+    section = next((s for s in tree.findall(nodes.section) if anchor in s["ids"]), None)
+    if section is None:
+        return anchor
+    return "" if isinstance(section.parent, nodes.document) else section["ids"][0]
 
 
 def _docname(ref: addnodes.pending_xref, target: str) -> str:
