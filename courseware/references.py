@@ -45,6 +45,15 @@ def citations_by_doc(env: BuildEnvironment) -> dict[str, list[str]]:
     return result
 
 
+def plain_title(fields, key: str) -> str:
+    """An entry's title without BibTeX's braces; a title in another language says which ("(in German)")."""
+    title = str(fields.get("title", key)).replace("{", "").replace("}", "")
+    language = str(fields.get("language", "")).strip()
+    if language and language.lower() not in ("english", "en"):
+        title += f" (in {language[:1].upper()}{language[1:]})"
+    return title
+
+
 def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
     """(title, url) of a bibliography entry; the title says where a guide section sits."""
     section = guide.load().section(key)
@@ -54,8 +63,7 @@ def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
     if key not in entries:
         return key, ""
     fields = entries[key].fields
-    title = str(fields.get("title", key)).replace("{", "").replace("}", "")
-    return title, str(fields.get("url", ""))
+    return plain_title(fields, key), str(fields.get("url", ""))
 
 
 def short_label(env: BuildEnvironment, key: str, width: int = 40) -> str:
@@ -97,7 +105,7 @@ def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
         fields = entries[key].fields if key in entries else {}
         persons = entries[key].persons.get("author", []) if key in entries else []
         author = str(fields.get("author", "")) or " and ".join(str(p) for p in persons)
-        title = str(fields.get("title", key))
+        title = plain_title(fields, key)
         year, url = str(fields.get("year", "")), str(fields.get("url", ""))
     author = author.replace("{", "").replace("}", "")
     title = title.replace("{", "").replace("}", "")

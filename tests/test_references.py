@@ -134,3 +134,12 @@ def only_single_roles(path: Path, key: str) -> bool:
     roles = re.findall(r"\{guide\}`([^`]*)`", text)
     uses = [r for r in roles if number in [n.strip() for n in r.split(",")]]
     return bool(uses) and all(r.strip() == number for r in uses) and key not in text
+
+
+def test_a_title_in_another_language_says_which_on_slides_and_paper():
+    from courseware.references import plain_title
+
+    assert plain_title({"title": "{Der Sovereign Tech Fund}", "language": "german"}, "k") == \
+        "Der Sovereign Tech Fund (in German)"
+    assert plain_title({"title": "The {OSPO} survey", "language": "english"}, "k") == "The OSPO survey"
+    assert plain_title({}, "key") == "key"
