@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """Mistakes authors make, stopped with the file, the line and what was meant.
 
-- A directive name that does not exist gets a "did you mean" (MyST's own
-  warning says only that the name is unknown, so it is replaced by this one).
+- A directive name that does not exist, in any fence MyST reads (backticks,
+  tildes, colons), gets a "did you mean" beside MyST's own warning, which
+  says only that the name is unknown. The fences come from MyST's parser,
+  so no kind of fence escapes the check.
 - A glossary term that does not exist gets a "did you mean".
 - Blocks in the wrong place: a misnested fence (a paragraph that starts with
   ``:::`` or a backtick fence shows that a block closed too early), a
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_FENCE = re.compile(r"^\s*(`{3,}|:{3,})\s*(\{[^}\s]*\}|[^\s`]*)")
 _MARKER = re.compile(r"^(:{3,}|`{3,})")
 #: Fenced names MyST handles itself, before any directive lookup.
 MYST_SPECIAL = {"eval-rst"}
@@ -52,42 +53,37 @@ def _warn(message: str, location, *args, subtype: str = "authoring") -> None:
 # -- directive names, while the source is read -------------------------------------
 
 
-def directive_fences(text: str):
-    """``(line, name)`` of every directive fence, as MyST nests them; ``name`` is "" for a
-    colon fence without a directive name. Nothing inside a code block counts."""
-    yield from _scan(list(enumerate(text.splitlines(), 1)))
+def directive_fences(text: str, config=None):
+    """``(line, name)`` of every directive fence, found by MyST's own parser (backtick, tilde and colon
+    fences, nested as MyST nests them); ``name`` is "" for a colon fence without a directive name. A code
+    block's content is not read."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
 
+    parser = create_md_parser(config or MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
 
-def _closer(line: str, marker: str) -> bool:
-    match = _FENCE.match(line)
-    return bool(match) and not match.group(2) and match.group(1)[0] == marker[0] and len(match.group(1)) >= len(marker)
+    def walk(source: str, offset: int):
+        for token in parser.parse(source):
+            if token.type not in ("fence", "colon_fence") or not token.map:
+                continue
+            line = offset + token.map[0] + 1
+            match = re.match(r"^\{([^}\s]*)\}", token.info.strip())
+            if match:
+                yield line, match.group(1)
+                if match.group(1) not in MYST_SPECIAL:
+                    yield from walk(token.content, line)
+            elif token.type == "colon_fence" and not token.info.strip():
+                yield line, ""
 
-
-def _scan(lines: list[tuple[int, str]]):
-    """A fence's block ends at the first bare fence of its kind and length; its content is scanned again."""
-    index = 0
-    while index < len(lines):
-        lineno, line = lines[index]
-        match = _FENCE.match(line)
-        if not match:
-            index += 1
-            continue
-        marker, info = match.groups()
-        end = next((k for k in range(index + 1, len(lines)) if _closer(lines[k][1], marker)), len(lines))
-        if info.startswith("{") and info.endswith("}"):
-            yield lineno, info[1:-1]
-            if info != "{eval-rst}":
-                yield from _scan(lines[index + 1:end])
-        elif marker.startswith(":"):
-            yield lineno, ""
-        index = end + 1
+    yield from walk(text, 0)
 
 
 def check_directive_names(app: Sphinx, docname: str, source: list[str]) -> None:
     document = new_document(docname, get_default_settings(Parser))
     known = _known_directives(app)
     with sphinx_domains(app.env):
-        for lineno, name in directive_fences(source[0]):
+        for lineno, name in directive_fences(source[0], getattr(app.env, "myst_config", None)):
             if name in MYST_SPECIAL:
                 continue
             if not name:
@@ -151,12 +147,7 @@ def suggest_term(app: Sphinx, domain, node) -> bool | None:
     return True
 
 
-def _replace_myst_warning(app: Sphinx, config) -> None:
-    config.suppress_warnings = [*config.suppress_warnings, "myst.directive_unknown"]
-
-
 def setup_authoring(app: Sphinx) -> None:
-    app.connect("config-inited", _replace_myst_warning)
     app.connect("source-read", check_directive_names)
     app.connect("doctree-read", check_structure)
     app.connect("warn-missing-reference", suggest_term)

@@ -68,6 +68,10 @@ CASES = {
                         "unknown option ':minuts:' (did you mean 'minutes'?)"),
     "misspelt directive": (swap(":::{keypoints}", ":::{keypoint}"), "{keypoint}",
                            "unknown directive {keypoint} (did you mean 'keypoints'?)"),
+    "misspelt directive in a tilde fence": (
+        swap(":::{keypoints}\n- Widgets matter.\n- Plans matter.\n- Decisions matter.\n:::",
+             "~~~{keypoint}\n- Widgets matter.\n- Plans matter.\n- Decisions matter.\n~~~"),
+        "~~~{keypoint}", "unknown directive {keypoint} (did you mean 'keypoints'?)"),
     "misspelt glossary term": (swap("{term}`widget`", "{term}`widgit`"), "{term}`widgit`",
                                "(did you mean 'widget'?)"),
     "unknown guide section": (swap("More prose {guide}`1.2`.", "More prose {guide}`1.22`."), "{guide}`1.22`",
