@@ -71,7 +71,8 @@ def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "") -> str:
     return fonts + ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
-def _write_if_changed(target: Path, data: bytes) -> None:
+def write_if_changed(target: Path, data: bytes) -> None:
+    """Write ``data`` only when the file differs, so an unchanged asset keeps its time and is not copied again."""
     if not target.exists() or target.read_bytes() != data:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -83,7 +84,7 @@ def copy_logo(project: Sphinx | Builder, directory: Path) -> str:
     if source is None:
         return ""
     name = LOGO_NAME + source.suffix
-    _write_if_changed(directory / name, source.read_bytes())
+    write_if_changed(directory / name, source.read_bytes())
     return name
 
 
@@ -114,11 +115,11 @@ def write_brand_assets(app: Sphinx, exception: Exception | None) -> None:
     static = Path(app.outdir) / "_static"
     files = font_files(app)
     for font in files:
-        _write_if_changed(static / "fonts" / font.name, font.read_bytes())
+        write_if_changed(static / "fonts" / font.name, font.read_bytes())
     the_brand = settings(app.config).brand
     faces = font_faces(the_brand.font, files, lambda p: f"fonts/{p.name}")
     css = brand_css(the_brand, copy_logo(app, static), faces)
-    _write_if_changed(static / "brand.css", css.encode("utf-8"))
+    write_if_changed(static / "brand.css", css.encode("utf-8"))
 
 
 def setup_branding(app: Sphinx) -> None:

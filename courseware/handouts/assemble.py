@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx._cli.util.colour import darkgreen
+from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
 
 from .. import structure

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sphinx._cli.util.colour import darkgreen
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
+from sphinx.util.console import darkgreen
 from sphinx.util.osutil import copyfile
 from sphinx.writers.html5 import HTML5Translator
 
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study edition", "facilitator": "Facilitator guide"}
-PAGE_SIZES = {"A4": "A4", "letter": "letter"}
 
 
 def build_date() -> time.struct_time:
@@ -162,7 +161,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         config = settings(self.config)
         brand = config.brand
         faces = font_faces(brand.font, font_files(self), Path.as_uri)
-        page = f"@page {{ size: {PAGE_SIZES[config.paper]}; }}\n"
+        page = f"@page {{ size: {config.paper}; }}\n"
         html = self.jinja.get_template("handout.html").render(
             title=document.title,
             course=self.config.project,

@@ -33,7 +33,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .. import structure
-from ..branding import font_files
+from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
 from ..writers import FACILITATOR, SKIP, add_node, has_class
@@ -61,23 +61,17 @@ def _add_assets(app: Sphinx) -> None:
     app.add_js_file("courseware.js", defer="defer")
 
 
-def _write_if_changed(target: Path, data: bytes) -> None:
-    if not target.exists() or target.read_bytes() != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
-
 def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
     static = Path(app.outdir) / "_static"
     if not app.config.html_favicon:
         icon = FAVICON.format(colour=settings(app.config).brand.primary)
-        _write_if_changed(static / "favicon.svg", icon.encode("utf-8"))
+        write_if_changed(static / "favicon.svg", icon.encode("utf-8"))
     if app.builder.name not in HTML_BUILDERS:
         return  # the decks' brand.css: slides/__init__.py
     for name in ("courseware.css", "courseware.js"):
-        _write_if_changed(static / name, (STATIC / name).read_bytes())
+        write_if_changed(static / name, (STATIC / name).read_bytes())
     write_web_fonts(app)
 
 
