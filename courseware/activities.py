@@ -26,7 +26,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options, mode, objective_list
-from .writers import ANSWER, add_node, html_box
+from .writers import ANSWER, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,8 +134,8 @@ def depart_solution_html(self, node):
 def setup_activities(app: Sphinx) -> None:
     add_node(app, exercise, html=html_box("exercise"))
     add_node(app, discussion, html=html_box("discussion"))
-    add_node(app, solution, html=(visit_solution_html, depart_solution_html))
-    add_node(app, solo, html=(visit_solo_html, depart_solution_html))
+    add_node(app, solution, html=(visit_solution_html, depart_solution_html), **FACILITATOR_ONLY)
+    add_node(app, solo, html=(visit_solo_html, depart_solution_html), **FACILITATOR_ONLY)
     app.add_directive("exercise", Exercise)
     app.add_directive("discussion", Discussion)
     app.add_directive("solution", Solution)

@@ -19,7 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options
-from .writers import FACILITATOR, add_node, html_box
+from .writers import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,7 +66,7 @@ class Notes(_Block):
 
 
 def setup_blocks(app: Sphinx) -> None:
-    add_node(app, slide, html=html_box("slide", "On the slide"))
-    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"))
+    add_node(app, slide, html=html_box("slide", "On the slide"), **FACILITATOR_ONLY)
+    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"), **FACILITATOR_ONLY)
     app.add_directive("slide", Slide)
     app.add_directive("notes", Notes)

@@ -34,7 +34,7 @@ from .config import settings
 from .directive import CourseDirective, Options
 from .quiz import question, quiz, quiz_option
 from .structure import Cut, Lesson, Question, Reading, Segment
-from .writers import FACILITATOR, add_node, html_box
+from .writers import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -249,9 +249,9 @@ class LessonLine(SphinxPostTransform):
 def setup_lesson(app: Sphinx) -> None:
     add_node(app, objectives, html=html_box("objectives", "Objectives"))
     add_node(app, keypoints, html=html_box("keypoints"))  # under its own "Key points" heading
-    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"))
+    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"), **FACILITATOR_ONLY)
     add_node(app, prereading, html=html_box("prereading", "Before the day: read"))
-    add_node(app, cut, html=(visit_cut_html, depart_cut_html))
+    add_node(app, cut, html=(visit_cut_html, depart_cut_html), **FACILITATOR_ONLY)
     app.add_directive("objectives", Objectives)
     app.add_directive("keypoints", Keypoints)
     app.add_directive("prepare", Prepare)

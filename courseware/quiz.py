@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options, objective_list
-from .writers import ANSWER, add_node, html_box
+from .writers import ANSWER, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -173,6 +173,6 @@ def setup_quiz(app: Sphinx) -> None:
     add_node(app, quiz, html=html_box("quiz"))  # it stands under its own "Knowledge check" heading
     add_node(app, question, html=(visit_question_html, depart_question_html))
     add_node(app, quiz_option, html=(visit_option_html, depart_option_html))
-    add_node(app, quiz_explanation, html=(visit_explanation_html, depart_explanation_html))
+    add_node(app, quiz_explanation, html=(visit_explanation_html, depart_explanation_html), **FACILITATOR_ONLY)
     app.add_directive("quiz", Quiz)
     app.add_directive("question", Question)

@@ -44,9 +44,17 @@ PASS_THROUGH: Visitor = (_pass, _pass)
 SKIP: Visitor = (_skip, None)
 
 
+#: The writers besides html (which the decks and handouts inherit) that every course node is registered for.
+OTHER_WRITERS = ("latex", "text", "man", "texinfo")
+#: For the other writers: a block only facilitators see (notes, slide bullets, answers, cuts, preparation,
+#: the solo version) is left out. A text, LaTeX, man or Texinfo build reads like the classroom learner
+#: edition; the facilitator guide and the self-study edition are the handouts builder's.
+FACILITATOR_ONLY: dict[str, Visitor] = {w: SKIP for w in OTHER_WRITERS}
+
+
 def add_node(app: Sphinx, node: type[nodes.Element], html: Visitor, **others: Visitor) -> None:
     """Register ``node`` with ``html`` visitors and plain fallbacks for other writers."""
-    writers = {w: PASS_THROUGH for w in ("latex", "text", "man", "texinfo")}
+    writers = {w: PASS_THROUGH for w in OTHER_WRITERS}
     writers.update(others)
     app.add_node(node, html=html, **writers)
 

@@ -46,6 +46,20 @@ def test_every_writer_handles_every_node(rootdir, tmp_path, builder):
     assert any(app.outdir.iterdir())
 
 
+@pytest.mark.parametrize("builder, output", [("text", "mod/lesson.txt"), ("latex", "*.tex")])
+def test_text_and_latex_read_like_the_classroom_learner_edition(rootdir, tmp_path, builder, output):
+    """No facilitator material inline: notes, slide bullets, answers, cuts, preparation and the solo version
+    stay out; the task, the questions and their options are there."""
+    app = build_root(rootdir / "test-vocabulary", tmp_path / "src", builder)
+    text = " ".join(p.read_text(encoding="utf-8") for p in app.outdir.glob(output))
+    text = " ".join(text.split())
+    for kept in ("Write the plan with your partner.", "First question?", "Wrong one a", "Last prose."):
+        assert kept in text, kept
+    for left_out in ("Speaker note one.", "Bullet one", "The solution text.", "First explanation.", "Answer: A",
+                     "Write the plan alone", "Learners read the section alone", "A flip chart."):
+        assert left_out not in text, left_out
+
+
 # -- HTML course ---------------------------------------------------------------------
 
 
