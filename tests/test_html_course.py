@@ -154,6 +154,25 @@ def test_a_figure_links_to_its_image_file(rootdir, tmp_path, builder, page):
 # -- fonts and icon -------------------------------------------------------------------------------------
 
 
+def test_a_font_is_converted_once_per_machine_and_the_copy_matches_its_source(rootdir, tmp_path, monkeypatch):
+    from fontTools.ttLib import TTFont
+
+    from courseware.html.webfonts import cache_folder
+
+    monkeypatch.setenv("COURSEWARE_CACHE", str(tmp_path / "cache"))
+    first = build(tiny_course(rootdir, tmp_path / "one"))
+    kept = sorted(cache_folder().glob("*.woff2"))
+    assert len(kept) == len(font_files(first))
+    times = [k.stat().st_mtime_ns for k in kept]
+    second = build(tiny_course(rootdir, tmp_path / "two"))  # a fresh output folder: nothing converted again
+    assert [k.stat().st_mtime_ns for k in kept] == times
+    for font in font_files(second):
+        served = second.outdir / "_static" / "fonts" / f"{font.stem}.woff2"
+        assert served.read_bytes() in {k.read_bytes() for k in kept}
+        web, source = TTFont(served), TTFont(font)
+        assert web.flavor == "woff2" and web.getGlyphOrder() == source.getGlyphOrder()
+
+
 def test_fonts_are_served_as_woff2_preloaded_and_the_course_has_an_icon(rootdir, tmp_path):
     app = build(tiny_course(rootdir, tmp_path / "src"))
     static = app.outdir / "_static"

@@ -12,11 +12,18 @@ instead of ``brand.css``: with both, a glyph the font lacks would make the
 browser fetch the large files too, to look for it there. The regular and
 semibold faces, which every page's first screen uses, are preloaded with the
 page (``__init__.add_head_links``), so text does not move when they arrive.
+
+A conversion costs about a second of CPU a face, on every fresh output folder
+(each test project has one). Converted files are kept in a cache keyed by the
+font's bytes and fontTools' version (``$COURSEWARE_CACHE``, else the user's
+cache folder): the same font is converted once per machine.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,25 +48,45 @@ def _convert(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     font = TTFont(source, recalcTimestamp=False)  # the same bytes for the same file
     font.flavor = "woff2"
-    font.save(target)
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")  # builds side by side share the cache
+    font.save(part)
+    part.replace(target)
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("COURSEWARE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "courseware")
+    return Path(base) / "webfonts"
+
+
+def cached(font: Path) -> Path:
+    """Where the WOFF2 of ``font``'s bytes is kept, whatever the font's name or folder."""
+    import fontTools
+
+    digest = hashlib.sha256(font.read_bytes()).hexdigest()[:24]
+    return cache_folder() / f"{digest}-fonttools{fontTools.version}.woff2"
 
 
 def write_web_fonts(app: Sphinx) -> None:
     """WOFF2 files of the brand's fonts under ``_static/fonts/``, and ``_static/brand-web.css``."""
     folder = Path(app.outdir) / "_static" / "fonts"
-    served, todo = [], []
+    served, wanted = [], []
     for font in font_files(app):
         target = folder / web_font(font)
         if font.suffix != ".woff2" and (not target.exists() or target.stat().st_mtime < font.stat().st_mtime):
-            todo.append((font, target))
+            wanted.append((font, target, cached(font)))
         served.append(target)
+    todo = [(font, keep) for font, _, keep in wanted if not keep.exists()]
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1:  # about half a second a face, in Python: one process per core
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_convert, *zip(*todo)))
     else:
-        for font, target in todo:
-            _convert(font, target)
+        for font, keep in todo:
+            _convert(font, keep)
+    for _, target, keep in wanted:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(keep, target)
     the_brand = settings(app.config).brand
     faces = font_faces(the_brand.font, served, lambda p: f"fonts/{p.name}")
     faces = faces.replace("); font-display", ') format("woff2"); font-display')
