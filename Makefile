@@ -11,7 +11,7 @@ BUILD     := _build
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts outputs site kit lab serve test bench bib clean venv system checkers
+.PHONY: all html slides handouts outputs site kit lab serve test check bench bib clean venv system checkers
 
 # The HTML course first: it reads and checks every page once, so a mistake is
 # reported once; then the decks and the PDFs side by side.
@@ -72,6 +72,12 @@ checkers:
 test: system venv checkers
 	$(BIN)/ruff check courseware tests conf.py
 	$(BIN)/python -m pytest
+
+# The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
+# no browser, no third-party gate (make test runs everything).
+check: venv
+	$(BIN)/ruff check courseware tests conf.py
+	$(BIN)/python -m pytest -q -m "not course and not browser and not gate"
 
 bench: system venv
 	$(BIN)/python tests/bench.py

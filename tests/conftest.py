@@ -157,3 +157,13 @@ def published(course) -> Course:
                     str(lab / "waybill-practice")], cwd=course.root, env=env, check=True, capture_output=True)
     publish(course.out(""), course.out("site"), course.out("kit") / "outbound-oss-course.zip")
     return course
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tiers: a test that builds the whole course (or a rebranded copy of it) is marked ``course``;
+    ``make check`` runs the rest: the extension on its tiny projects, unit tests and lint."""
+    for item in items:
+        if {"course", "published", "branded"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.course)
+        if item.module.__name__.endswith("test_gate"):
+            item.add_marker(pytest.mark.gate)
