@@ -34,7 +34,7 @@ from .config import settings
 from .directive import CourseDirective, Options
 from .quiz import question, quiz, quiz_option
 from .structure import Cut, Lesson, Question, Reading, Segment
-from .writers import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
+from .writers import FACILITATOR, FACILITATOR_ONLY, HTML_BUILDERS, PRINT_BUILDERS, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -237,7 +237,7 @@ class LessonLine(SphinxPostTransform):
     """
 
     default_priority = 6
-    builders = ("html", "dirhtml", "handouts")
+    builders = HTML_BUILDERS + PRINT_BUILDERS
 
     def run(self, **kwargs) -> None:
         for docname, section in structure.page_sections(self.document, self.env.docname):

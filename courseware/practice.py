@@ -25,12 +25,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import structure
 from .config import settings
 from .directive import PlaceholderDirective
-from .writers import SKIP, add_node
+from .writers import HTML_BUILDERS, SKIP, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-WEB_BUILDERS = ("html", "dirhtml")
 
 
 class lab_download(nodes.General, nodes.Element):
@@ -59,7 +58,7 @@ class LinkLab(SphinxPostTransform):
     """The HTML course: a link to the zip, as the downloads list has it."""
 
     default_priority = 5
-    builders = WEB_BUILDERS
+    builders = HTML_BUILDERS
 
     def run(self, **kwargs) -> None:
         from .html import to_root

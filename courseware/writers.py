@@ -44,6 +44,11 @@ PASS_THROUGH: Visitor = (_pass, _pass)
 SKIP: Visitor = (_skip, None)
 
 
+#: The builders of each output, named once: a post-transform for one output filters on these.
+HTML_BUILDERS = ("html", "dirhtml")
+DECK_BUILDERS = ("revealjs", "dirrevealjs")
+PRINT_BUILDERS = ("handouts",)
+
 #: The writers besides html (which the decks and handouts inherit) that every course node is registered for.
 OTHER_WRITERS = ("latex", "text", "man", "texinfo")
 #: For the other writers: a block only facilitators see (notes, slide bullets, answers, cuts, preparation,

@@ -22,8 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import structure
 from ..config import settings
 from ..references import short_link
-
-PRINT_BUILDERS = ("handouts",)
+from ..writers import PRINT_BUILDERS
 
 
 def qr_image(url: str, label: str) -> nodes.raw:

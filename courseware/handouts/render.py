@@ -31,9 +31,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..activities import SOLO, discussion, exercise, solo, solution
 from ..quiz import question, quiz, quiz_explanation, quiz_option
-from ..writers import ANSWER, FACILITATOR, KEY, LEARNER
+from ..writers import ANSWER, FACILITATOR, KEY, LEARNER, PRINT_BUILDERS
 
-PRINT_BUILDERS = ("handouts",)
 LINES_WITH_TASK = 3
 #: Class of an activity's prompt for people working together, when it has a solo version.
 TOGETHER = "cw-together"

@@ -36,11 +36,11 @@ from .. import structure
 from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
-from ..writers import FACILITATOR, SKIP, add_node, has_class
+from ..writers import FACILITATOR, HTML_BUILDERS, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
-from .meta import HTML_BUILDERS, PAGE_BUILDERS, setup_meta
+from .meta import PAGE_BUILDERS, setup_meta
 from .webfonts import STYLESHEET, web_font, write_web_fonts
 
 #: The class of the download list's item that links to the classroom kit; ``courseware.site``

@@ -30,8 +30,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import structure
 from ..agenda import doc_link, format_minutes
 from ..directive import PlaceholderDirective
-from ..writers import SKIP, add_node
-from .meta import HTML_BUILDERS, first_prose
+from ..writers import HTML_BUILDERS, SKIP, add_node
+from .meta import first_prose
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

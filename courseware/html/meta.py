@@ -25,13 +25,12 @@ from sphinx import addnodes
 from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
-from ..slides.shape import DECK_BUILDERS
+from ..writers import DECK_BUILDERS, HTML_BUILDERS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-HTML_BUILDERS = ("html", "dirhtml")
 #: Builders whose pages get a description and the favicon: the HTML course and the decks.
 PAGE_BUILDERS = HTML_BUILDERS + DECK_BUILDERS
 #: Search engines show about this many characters; the description stops at a word before.

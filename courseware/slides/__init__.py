@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .shape import DECK_BUILDERS, DeckCitations, ShapeDeck
+from ..writers import DECK_BUILDERS
+from .shape import DeckCitations, ShapeDeck
 from .visitors import register_deck_visitors
 
 if TYPE_CHECKING:

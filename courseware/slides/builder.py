@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sphinx_revealjs.builders import DirectoryRevealjsHTMLBuilder, RevealjsHTMLBuilder
 from sphinx_revealjs.writers import RevealjsSlideTranslator
 
-from .. import structure
+from .shape import is_deck
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,10 +31,6 @@ class DeckTranslator(RevealjsSlideTranslator):
             self.body.append("</section>\n" * self._nest_step)
             self._nest_step = 0
         super().depart_document(node)
-
-
-def is_deck(builder, docname: str) -> bool:
-    return docname == builder.config.root_doc or structure.is_lesson(builder.env, docname)
 
 
 #: Settings sphinx-revealjs 3.2.1 changes while its builder starts: it appends its own static folder
@@ -55,7 +51,7 @@ class _OnlyDecks:
             setattr(self.config, name, value)
 
     def write_documents(self, docnames) -> None:
-        super().write_documents({d for d in docnames if is_deck(self, d)})
+        super().write_documents({d for d in docnames if is_deck(self.env, d)})
 
 
 class DeckBuilder(_OnlyDecks, RevealjsHTMLBuilder):

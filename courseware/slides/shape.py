@@ -35,10 +35,8 @@ from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
 from ..references import plain_terms, short_label
+from ..writers import DECK_BUILDERS
 from .model import FURTHER_READING, lesson_slides
-
-DECK_BUILDERS = ("revealjs", "dirrevealjs")
-
 
 BAND = "linear-gradient(to bottom, {primary} 0, {primary} 16px, {base} 16px)"
 #: the slide's own colour below the band, by kind
