@@ -97,24 +97,26 @@ class Discussion(_Activity):
     default_mode = "plenary"
 
 
-class Solution(CourseDirective):
+class _Part(CourseDirective):
+    """A part of an activity: its content, in a node of ``node_class`` with the class ``marks``."""
+
     has_content = True
+    node_class: type[nodes.Element]
+    marks: str
 
     def run(self) -> list[nodes.Node]:
-        node = solution(classes=[ANSWER])
+        node = self.node_class(classes=[self.marks])
         self.block(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
 
-class Solo(CourseDirective):
-    has_content = True
+class Solution(_Part):
+    node_class, marks = solution, ANSWER
 
-    def run(self) -> list[nodes.Node]:
-        node = solo(classes=[SOLO])
-        self.block(node)
-        self.state.nested_parse(self.content, self.content_offset, node)
-        return [node]
+
+class Solo(_Part):
+    node_class, marks = solo, SOLO
 
 
 def visit_solo_html(self, node):
