@@ -70,13 +70,13 @@ checkers:
 	else echo "make: no npm, so the Nu HTML Checker is not run (apt-get install npm default-jre-headless)" >&2; fi
 
 test: system venv checkers
-	$(BIN)/ruff check courseware tests conf.py
+	$(BIN)/ruff check courseware tests tools conf.py
 	$(BIN)/python -m pytest
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).
 check: venv
-	$(BIN)/ruff check courseware tests conf.py
+	$(BIN)/ruff check courseware tests tools conf.py
 	$(BIN)/python -m pytest -q -m "not course and not browser and not gate"
 
 bench: system venv
