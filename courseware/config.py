@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 EDITIONS = ("learner", "self-study", "facilitator")
 LAYOUTS = ("text", "slides", "lectern")
 PAPER_SIZES = ("A4", "letter")
+HTML_SCHEMES = ("html", "dirhtml")
+DECK_SCHEMES = ("revealjs", "dirrevealjs")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
@@ -231,6 +233,12 @@ class Settings:
                 "the decks and PDFs are found from it through slides_url and handouts_url. Unset, no QR codes, "
                 "canonical links, Open Graph or sitemap are written.",
         "rebuild": "html"})
+    html_builder: str = dc.field(default="html", metadata={
+        "help": "The builder the published HTML course is made with, 'html' or 'dirhtml': the decks and the PDFs "
+                "link its pages in that builder's addresses.", "rebuild": "html"})
+    slides_builder: str = dc.field(default="revealjs", metadata={
+        "help": "The builder the published decks are made with, 'revealjs' or 'dirrevealjs': the HTML course and "
+                "the PDFs link the decks in that builder's addresses.", "rebuild": "html"})
     html_url: str = dc.field(default="../html/", metadata={
         "help": "The HTML course's folder, relative to the decks' root.", "rebuild": "html"})
     slides_url: str = dc.field(default="../slides/", metadata={
@@ -275,6 +283,9 @@ def _convert(name: str, value: Any, confdir: Path):
         if value not in PAPER_SIZES:
             raise ConfigError(f"{setting} must be one of {', '.join(PAPER_SIZES)}, not {value!r}")
         return value
+    for key, choices in (("html_builder", HTML_SCHEMES), ("slides_builder", DECK_SCHEMES)):
+        if name == key and value not in choices:
+            raise ConfigError(f"{setting} must be one of {', '.join(choices)}, not {value!r}")
     if not isinstance(value, str):
         raise ConfigError(f"{setting} must be a string, not {value!r}")
     if name == "edition_date" and value:

@@ -25,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import structure
 from .config import settings
 from .directive import PlaceholderDirective
+from .links import to_root
 from .writers import HTML_BUILDERS, SKIP, add_node
 
 if TYPE_CHECKING:
@@ -61,8 +62,6 @@ class LinkLab(SphinxPostTransform):
     builders = HTML_BUILDERS
 
     def run(self, **kwargs) -> None:
-        from .html import to_root
-
         url = settings(self.config).lab_url
         for node in list(self.document.findall(lab_download)):
             name = PurePosixPath(url).name or url

@@ -24,7 +24,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
-from courseware.handouts.online import deck_url, page_url
+from courseware.links import deck_url, page_url
 
 BIN = Path(sys.executable).parent
 BODY_PX = 10.5 * 4 / 3  # the body text size, in CSS pixels
@@ -382,6 +382,7 @@ def test_qr_codes_lead_to_the_online_lesson_and_deck(tmp_path):
 
     class Config:
         _courseware = None
+        root_doc = "index"
 
     from courseware.config import from_values
 
@@ -389,7 +390,7 @@ def test_qr_codes_lead_to_the_online_lesson_and_deck(tmp_path):
     assert page_url(Config, "mod/lesson") == base + "mod/lesson.html"
     assert deck_url(Config, "mod/lesson") == "https://courses.example.org/outbound/slides/mod/lesson.html"
     assert set(codes) >= {page_url(Config, "mod/lesson"), deck_url(Config, "mod/lesson"),
-                          page_url(Config, "bibliography")}
+                          page_url(Config, "refs")}  # the page that holds the bibliography
 
 
 def test_without_a_published_address_no_codes_are_printed(tmp_path):

@@ -139,7 +139,7 @@ class HandoutsBuilder(SingleFileHTMLBuilder):
         for key in keys:
             items += nodes.list_item("", printed_reference(self.env, key), ids=[f"cw-cite-{key}"])
         section += items
-        online = bibliography_block(self.config)
+        online = bibliography_block(self.env)
         if online is not None:
             section += online
         return section

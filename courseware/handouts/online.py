@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 from html import escape
-from urllib.parse import urljoin
 
 import segno
 from docutils import nodes
@@ -21,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import structure
 from ..config import settings
+from ..links import bibliography_page, deck_url, page_url
 from ..references import short_link
 from ..writers import PRINT_BUILDERS
 
@@ -46,14 +46,6 @@ def online_block(links: list[tuple[str, str]]) -> nodes.container:
     return block
 
 
-def page_url(config, docname: str) -> str:
-    return urljoin(settings(config).base_url, docname + ".html")
-
-
-def deck_url(config, docname: str) -> str:
-    return urljoin(settings(config).base_url, settings(config).slides_url + docname + ".html")
-
-
 class LessonLinks(SphinxPostTransform):
     """At the end of each lesson: where to find it online, and its deck."""
 
@@ -72,7 +64,8 @@ class LessonLinks(SphinxPostTransform):
                                      ("Its slide deck", deck_url(self.config, docname))])
 
 
-def bibliography_block(config) -> nodes.container | None:
-    if not settings(config).base_url:
+def bibliography_block(env) -> nodes.container | None:
+    page = bibliography_page(env)
+    if not settings(env.config).base_url or page is None:
         return None
-    return online_block([("Every source, with full links, online", page_url(config, "bibliography"))])
+    return online_block([("Every source, with full links, online", page_url(env.config, page))])

@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.osutil import relative_uri
 
 from .. import structure
 from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
+from ..links import deck_from_page, to_root
 from ..writers import FACILITATOR, HTML_BUILDERS, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
@@ -157,8 +157,8 @@ class DownloadLinks(SphinxPostTransform):
         decks = nodes.bullet_list(classes=["cw-deck-list"])
         for row in structure.lessons_below(self.env, self.config.root_doc):
             decks += nodes.list_item("", _link(structure.title(self.env, row.docname),
-                                               deck_uri(builder, docname, row.docname)))
-        index = deck_uri(builder, docname, self.config.root_doc)
+                                               deck_from_page(builder, docname, row.docname)))
+        index = deck_from_page(builder, docname, self.config.root_doc)
         course = nodes.container(classes=["cw-downloads"])
         course += _group("Printable handouts", *pdfs)
         course += _group("Slide decks", nodes.paragraph(
@@ -178,17 +178,6 @@ class DownloadLinks(SphinxPostTransform):
         return area
 
 
-def to_root(builder, docname: str) -> str:
-    """From a page of this builder's output to the output's root folder ("" from the root itself)."""
-    path = relative_uri(builder.get_target_uri(docname), "")
-    return "" if path == "./" else path
-
-
-def deck_uri(builder, fromdoc: str, docname: str) -> str:
-    """The deck of ``docname`` (decks are one file per lesson), from a page of the HTML course."""
-    return to_root(builder, fromdoc) + settings(builder.config).slides_url + docname + ".html"
-
-
 class DeckLink(SphinxPostTransform):
     """Under a lesson's title: a link to its deck."""
 
@@ -201,7 +190,7 @@ class DeckLink(SphinxPostTransform):
             return
         top = next(self.document.findall(nodes.section), None)
         if top is not None:
-            line = _link("Open this lesson's slide deck", deck_uri(structure.builder(self.env), docname, docname))
+            line = _link("Open this lesson's slide deck", deck_from_page(structure.builder(self.env), docname, docname))
             line["classes"].append("cw-deck-link")
             top.insert(1, line)
 

@@ -34,6 +34,7 @@ from sphinx.util import docname_join
 from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
+from ..links import page_from_deck
 from ..references import plain_terms, short_label
 from ..writers import DECK_BUILDERS
 from .model import FURTHER_READING, lesson_slides
@@ -93,7 +94,6 @@ class DeckCitations(SphinxPostTransform):
     builders = DECK_BUILDERS
 
     def run(self, **kwargs) -> None:
-        html = settings(self.config).html_url
         std = self.env.domains["std"]
         for ref in list(self.document.findall(addnodes.pending_xref)):
             domain, kind, target = ref.get("refdomain"), ref.get("reftype"), ref.get("reftarget", "")
@@ -119,9 +119,9 @@ class DeckCitations(SphinxPostTransform):
                         ref.replace_self(nodes.reference("", text or docname,
                                                          refuri=uri + (f"#{anchor}" if anchor else "")))
                     continue
-                uri = html + structure.builder(self.env).get_target_uri(docname) + (f"#{anchor}" if anchor else "")
+                uri = page_from_deck(structure.builder(self.env), self.env.docname, docname, anchor)
                 text = ref.astext() if ref.get("refexplicit") or kind == "doc" else std.labels[target.lower()][2]
-                ref.replace_self(nodes.reference("", text or docname, refuri=_from_deck(self.env.docname) + uri))
+                ref.replace_self(nodes.reference("", text or docname, refuri=uri))
 
 
 def deck_anchor(env, docname: str, anchor: str) -> str:
@@ -138,11 +138,6 @@ def _docname(ref: addnodes.pending_xref, target: str) -> str:
     if target.startswith("/"):
         return target[1:]
     return docname_join(ref.get("refdoc", ""), target)
-
-
-def _from_deck(docname: str) -> str:
-    """From a deck to the build root's level: the decks sit beside the HTML course."""
-    return "../" * docname.count("/")
 
 
 class ShapeDeck(SphinxPostTransform):
