@@ -309,14 +309,16 @@ def from_values(values: dict[str, Any], confdir: Path) -> Settings:
 
 def read_settings(confdir: Path) -> Settings:
     """The settings a project's conf.py declares, read without building (tests, tools)."""
-    from sphinx.config import Config
+    from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    raw = Config.read(confdir, overrides={}, tags=Tags())._raw_config
+    raw = eval_config_file(Path(confdir).resolve() / "conf.py", Tags())
     return from_values({k: v for k, v in raw.items() if k.startswith("courseware_")}, confdir)
 
 
 def _check(app: Sphinx, config: Config) -> None:
+    # The checked settings ride on the config object (``config._courseware``): Sphinx offers no public
+    # place for an extension's derived configuration, and this one is rebuilt on every config-inited.
     values = {f"courseware_{f.name}": getattr(config, f"courseware_{f.name}") for f in dc.fields(Settings)}
     config._courseware = from_values(values, Path(app.confdir))
 

@@ -49,6 +49,8 @@ DECK_DEFAULTS = {
 
 
 def _apply_defaults(app: Sphinx, config) -> None:
+    # Private: Sphinx has no public way to tell a value conf.py set from a registered default, and
+    # sphinx-revealjs registers its own defaults. tests/test_upstream.py fails if _raw_config goes.
     raw = getattr(config, "_raw_config", {})
     for name, value in DECK_DEFAULTS.items():
         if name not in raw:
