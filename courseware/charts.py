@@ -53,6 +53,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from . import structure
 from .config import settings
 from .directive import CourseDirective, Options
 
@@ -410,24 +411,8 @@ def _write(target: Path, data: bytes, mtime: float) -> None:
     os.utime(target, (mtime, mtime))
 
 
-def _charts(env: BuildEnvironment) -> dict[str, dict[str, str]]:
-    if not hasattr(env, "courseware_charts"):
-        env.courseware_charts = {}
-    return env.courseware_charts
-
-
 def _record(env: BuildEnvironment, target: Path, signature: str) -> None:
-    _charts(env).setdefault(env.docname, {})[str(target)] = signature
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _charts(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in _charts(other):
-            _charts(env)[docname] = _charts(other)[docname]
+    structure.charts(env).setdefault(env.docname, {})[str(target)] = signature
 
 
 def _style(app: Sphinx, config) -> None:
@@ -439,7 +424,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> li
     """Pages whose chart file is gone or was drawn for another brand."""
     signature = _signature(app.config._courseware_chart_style)
     return sorted(
-        docname for docname, charts in _charts(env).items()
+        docname for docname, charts in structure.charts(env).items()
         if docname in env.all_docs and any(not Path(p).is_file() or s != signature for p, s in charts.items())
     )
 
@@ -449,6 +434,4 @@ def setup_charts(app: Sphinx) -> None:
     app.add_directive("chart-table", ChartTable)
     app.add_role("chart-value", ChartValue())
     app.connect("config-inited", _style, priority=500)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)

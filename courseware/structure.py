@@ -100,12 +100,12 @@ class Row:
 
 
 class CourseDomain(Domain):
-    """Records of lessons and summary pages, and the standard's findings, kept per page."""
+    """Records of lessons and summary pages, the standard's findings and the charts drawn, kept per page."""
 
     name = "course"
     label = "Course"
-    data_version = 6  # bump when a record (Lesson, Question, Segment, Cut, Reading) changes shape
-    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set(), "problems": {}}
+    data_version = 7  # bump when a record (Lesson, Question, Segment, Cut, Reading) changes shape
+    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set(), "problems": {}, "charts": {}}
 
     @property
     def lessons(self) -> dict[str, Lesson]:
@@ -123,11 +123,13 @@ class CourseDomain(Domain):
         self.lessons.pop(docname, None)
         self.summaries.discard(docname)
         self.problems.pop(docname, None)
+        self.data["charts"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.lessons.update({d: r for d, r in otherdata["lessons"].items() if d in docnames})
         self.summaries.update(d for d in otherdata["summaries"] if d in docnames)
         self.problems.update({d: r for d, r in otherdata["problems"].items() if d in docnames})
+        self.data["charts"].update({d: r for d, r in otherdata["charts"].items() if d in docnames})
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
@@ -135,7 +137,7 @@ class CourseDomain(Domain):
 
 def _data(env: BuildEnvironment) -> dict[str, Any]:
     """The domain's records; ``env.domaindata`` also holds them in a pickled environment."""
-    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set(), "problems": {}})
+    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set(), "problems": {}, "charts": {}})
 
 
 def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
@@ -144,6 +146,11 @@ def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
 
 def record_lesson(env: BuildEnvironment, lesson: Lesson) -> None:
     lessons(env)[lesson.docname] = lesson
+
+
+def charts(env: BuildEnvironment) -> dict[str, dict[str, str]]:
+    """Per page, each chart file it drew and the style signature it was drawn with."""
+    return _data(env)["charts"]
 
 
 def problems(env: BuildEnvironment) -> dict[str, list[tuple[str, int]]]:
