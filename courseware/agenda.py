@@ -26,10 +26,10 @@ from sphinx.util.docutils import SphinxRole
 from . import structure
 from .config import Schedule, minutes_of, settings
 from .directive import PlaceholderDirective
+from .doctree_parts import doc_link, table, table_row
 from .lesson import prereading
-from .parts import doc_link, table, table_row
+from .outputs import FACILITATOR, SKIP, add_node
 from .structure import Row
-from .writers import FACILITATOR, SKIP, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -20,8 +20,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import structure
 from .directive import PlaceholderDirective
-from .parts import doc_link, table, table_row
-from .writers import SKIP, add_node
+from .doctree_parts import doc_link, table, table_row
+from .outputs import SKIP, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -19,7 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options
-from .writers import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
+from .outputs import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

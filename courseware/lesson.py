@@ -32,9 +32,9 @@ from .activities import discussion, exercise
 from .blocks import slide
 from .config import settings
 from .directive import CourseDirective, Options
+from .outputs import FACILITATOR, FACILITATOR_ONLY, HTML_BUILDERS, PRINT_BUILDERS, add_node, html_box
 from .quiz import question, quiz, quiz_option
 from .structure import Cut, Lesson, Question, Reading, Segment
-from .writers import FACILITATOR, FACILITATOR_ONLY, HTML_BUILDERS, PRINT_BUILDERS, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -26,7 +26,7 @@ from . import structure
 from .config import settings
 from .directive import PlaceholderDirective
 from .links import to_root
-from .writers import HTML_BUILDERS, SKIP, add_node
+from .outputs import HTML_BUILDERS, SKIP, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options, objective_list
-from .writers import ANSWER, FACILITATOR_ONLY, add_node, html_box
+from .outputs import ANSWER, FACILITATOR_ONLY, add_node, html_box
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -19,9 +19,9 @@ from sphinxcontrib.bibtex.roles import CiteRole
 
 from . import guide
 from .directive import PlaceholderDirective, did_you_mean
-from .parts import doc_link, link, table, table_row
+from .doctree_parts import doc_link, link, table, table_row
+from .outputs import SKIP, add_node
 from .structure import is_lesson, lessons_below
-from .writers import SKIP, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -46,8 +46,8 @@ from .activities import SOLO, TOGETHER, discussion, exercise, solo, solution
 from .blocks import notes, slide
 from .config import edition_date, minutes_of, settings
 from .lesson import cut, keypoints, objectives, prepare, prereading
+from .outputs import FACILITATOR, has_class
 from .quiz import LETTERS, question, quiz
-from .writers import FACILITATOR, has_class
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

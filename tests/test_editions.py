@@ -17,7 +17,7 @@ from sphinx import addnodes
 from courseware.activities import exercise
 from courseware.blocks import notes, slide
 from courseware.handouts.editions import filter_edition
-from courseware.writers import ANSWER, FACILITATOR, KEY, LEARNER
+from courseware.outputs import ANSWER, FACILITATOR, KEY, LEARNER
 
 
 def space() -> nodes.container:

@@ -25,8 +25,8 @@ from sphinx import addnodes
 
 from ..activities import SOLO
 from ..blocks import slide
+from ..outputs import ANSWER, FACILITATOR, KEY, LEARNER, has_class
 from ..structure import ancestors
-from ..writers import ANSWER, FACILITATOR, KEY, LEARNER, has_class
 from .render import TOGETHER
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {

@@ -31,9 +31,9 @@ from ..activities import discussion, exercise
 from ..agenda import clock, format_minutes
 from ..blocks import slide
 from ..config import HandoutDocument
+from ..outputs import ANSWER, FACILITATOR, LEARNER, has_class
 from ..references import plain_terms
 from ..slides.model import lesson_slides
-from ..writers import ANSWER, FACILITATOR, LEARNER, has_class
 from .assemble import fix_anchors, mark_pages
 from .plans import lesson_start, offset
 

@@ -21,8 +21,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import structure
 from ..config import settings
 from ..links import bibliography_page, deck_url, page_url
+from ..outputs import PRINT_BUILDERS
 from ..references import short_link
-from ..writers import PRINT_BUILDERS
 
 
 def qr_image(url: str, label: str) -> nodes.raw:

@@ -17,9 +17,9 @@ from docutils import nodes
 
 from .. import structure
 from ..agenda import DAY_PARTS, Slot, clock, course_layout, day_span, format_minutes, reading_lists, within
+from ..doctree_parts import table, table_row
 from ..lesson import prepare
-from ..parts import table, table_row
-from ..writers import FACILITATOR
+from ..outputs import FACILITATOR
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

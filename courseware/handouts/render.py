@@ -30,8 +30,8 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..activities import SOLO, discussion, exercise, solo, solution
+from ..outputs import ANSWER, FACILITATOR, KEY, LEARNER, PRINT_BUILDERS
 from ..quiz import question, quiz, quiz_explanation, quiz_option
-from ..writers import ANSWER, FACILITATOR, KEY, LEARNER, PRINT_BUILDERS
 
 LINES_WITH_TASK = 3
 #: Class of an activity's prompt for people working together, when it has a solo version.

@@ -36,7 +36,7 @@ from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
 from ..links import deck_from_page, to_root
-from ..writers import FACILITATOR, HTML_BUILDERS, SKIP, add_node, has_class
+from ..outputs import FACILITATOR, HTML_BUILDERS, SKIP, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing

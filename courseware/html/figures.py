@@ -26,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .. import structure
-from ..writers import HTML_BUILDERS
+from ..outputs import HTML_BUILDERS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -30,7 +30,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import structure
 from ..agenda import doc_link, format_minutes
 from ..directive import PlaceholderDirective
-from ..writers import HTML_BUILDERS, SKIP, add_node
+from ..outputs import HTML_BUILDERS, SKIP, add_node
 from .meta import first_prose
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from sphinx import addnodes
 from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
-from ..writers import DECK_BUILDERS, HTML_BUILDERS
+from ..outputs import DECK_BUILDERS, HTML_BUILDERS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..writers import DECK_BUILDERS
+from ..outputs import DECK_BUILDERS
 from .shape import DeckCitations, ShapeDeck
 from .visitors import register_deck_visitors
 

@@ -24,8 +24,8 @@ from ..activities import discussion, exercise
 from ..agenda import format_minutes
 from ..blocks import notes, slide
 from ..config import settings
+from ..doctree_parts import link
 from ..lesson import keypoints, objectives
-from ..parts import link
 from ..quiz import question
 from ..references import cited_keys, entry_fields
 from ..structure import ancestors

@@ -35,8 +35,8 @@ from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
 from ..links import page_from_deck
+from ..outputs import DECK_BUILDERS
 from ..references import plain_terms, short_label
-from ..writers import DECK_BUILDERS
 from .model import FURTHER_READING, lesson_slides
 
 BAND = "linear-gradient(to bottom, {primary} 0, {primary} 16px, {base} 16px)"

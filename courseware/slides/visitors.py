@@ -25,9 +25,9 @@ from docutils import nodes
 from ..activities import discussion, exercise, solo, solution
 from ..blocks import notes, slide
 from ..lesson import cut, keypoints, objectives, prepare, prereading
+from ..outputs import PASS_THROUGH, SKIP
 from ..quiz import question, quiz, quiz_explanation, quiz_option
 from ..structure import ancestors
-from ..writers import PASS_THROUGH, SKIP
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

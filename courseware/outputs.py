@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""Shared helpers for registering course nodes with every writer.
+"""What each output is, named once: its builders, the classes the editions filter on, and how course
+nodes are registered with every writer.
 
 Every course node is registered for html, latex, text, man and texinfo, so no
 builder meets a node it cannot write. The handouts builder has format "html"
