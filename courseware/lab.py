@@ -266,7 +266,8 @@ REUSE_TOML = _t('''
     version = 1
 
     [[annotations]]
-    path = ["README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md", ".gitignore", "tests/fixtures/**"]
+    path = ["README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md", "PROVENANCE.md", ".gitignore",
+            "tests/fixtures/**"]
     SPDX-FileCopyrightText = "2021-2026 Larkspur Tecnologia, Unipessoal Lda"
     SPDX-License-Identifier = "Apache-2.0"
 ''')
@@ -333,6 +334,97 @@ TOKENIZER_BODY = _t('''
             result.append([_split(e, d.component, d.release, keep=False) for e in elements])
         return result
 ''')
+
+#: The repaired Waybill's tokenizer: written for Waybill from the EDIFACT syntax rules (ISO 9735), not from
+#: the vendored GPL code above. One pass over the characters; the same results on every fixture.
+OWN_TOKENIZER = _t('''
+    """Read UN/EDIFACT syntax (ISO 9735): an interchange as segments of data elements of components.
+
+    Written for Waybill from the syntax rules: the optional service string
+    advice (UNA) names the separators, and the release character makes the
+    next character plain text.
+    """
+
+    DEFAULT = {"component": ":", "element": "+", "release": "?", "terminator": "'"}
+
+
+    def _service_advice(text: str) -> tuple[dict, str]:
+        if text.startswith("UNA") and len(text) >= 9:
+            marks = {"component": text[3], "element": text[4], "release": text[6], "terminator": text[8]}
+            return marks, text[9:]
+        return dict(DEFAULT), text
+
+
+    def segments(text: str) -> list[list[list[str]]]:
+        """Each segment as its data elements, each data element as its components."""
+        marks, body = _service_advice(text.strip())
+        found: list[list[list[str]]] = []
+        segment: list[list[str]] = []
+        element: list[str] = []
+        value: list[str] = []
+        plain_next = False
+        for char in body:
+            if plain_next:
+                value.append(char)
+                plain_next = False
+            elif char == marks["release"]:
+                plain_next = True
+            elif char == marks["component"]:
+                element.append("".join(value))
+                value = []
+            elif char == marks["element"]:
+                element.append("".join(value))
+                segment.append(element)
+                element, value = [], []
+            elif char == marks["terminator"]:
+                element.append("".join(value))
+                segment.append(element)
+                found.append(segment)
+                segment, element, value = [], [], []
+            elif char.isspace() and not (segment or element or value):
+                continue  # line breaks between segments
+            else:
+                value.append(char)
+        if segment or element or value:
+            element.append("".join(value).rstrip())
+            segment.append(element)
+            found.append(segment)
+        return found
+''')
+
+#: The repaired Waybill's record of where each part comes from and on what rights it is published:
+#: what no scanner sees, and what a release review must still establish.
+PROVENANCE = _t("""
+    # Provenance of Waybill 1.0.0
+
+    What each part of this release is, where it comes from, and on what
+    grounds Larkspur publishes it under Apache-2.0. Kept by the OSPO; checked
+    by Jonas Becker (legal counsel) before the first public commit.
+
+    - **`waybill/` core and its tests.** Written by the Waybill team in Porto,
+      2021-2026, as part of their work. Larkspur Tecnologia, Unipessoal Lda
+      holds the rights as employer; released by decision of the CTO.
+    - **`waybill/tokenizer.py`.** Written anew in 2026 from the EDIFACT syntax
+      rules (ISO 9735) by an engineer who had not worked from the vendored
+      tokenizer. The vendored GPL-3.0-or-later tokenizer
+      (`vendor/edifact_tokenizer`, release 0.9.2) is not part of this
+      release, and none of its code is.
+    - **`waybill/adapters/nordrail.py` and its tests.** Written in 2023 by
+      Atlântico Software Lda under contract with Larkspur. Atlântico
+      Software's written assignment of its rights in the adapter to Larkspur,
+      dated 2026-04-28, is on file with legal.
+    - **`waybill/adapters/swiftparcel.py` and its tests.** Written by the
+      Waybill team from SwiftParcel's partner specification, shared under a
+      non-disclosure agreement. SwiftParcel's written consent to publish the
+      adapter, dated 2026-05-12, is on file with the OSPO; the specification
+      itself is not published.
+    - **`tests/fixtures/`.** Synthetic carrier messages made for the release:
+      names, streets and phone numbers are invented, the numbers from ranges
+      reserved for fiction. No personal data.
+    - **Dependencies.** Installed from PyPI, not copied. pycountry
+      (LGPL-2.1-only) and certifi (MPL-2.0) are used unmodified, as separate
+      packages, as the release review recorded.
+""")
 
 VENDOR_README = _t("""
     # edifact_tokenizer
@@ -1011,7 +1103,7 @@ def fixed_history() -> list[Commit]:
     py = {
         "waybill/__init__.py": init_py("1.0.0", reuse_header(core, "2021-2026")),
         "waybill/events.py": events(reuse_header(core, "2021-2026")),
-        "waybill/tokenizer.py": reuse_header(core, "2026") + TOKENIZER_BODY,
+        "waybill/tokenizer.py": reuse_header(core, "2026") + OWN_TOKENIZER,
         "waybill/edifact.py": edifact(TOKENIZER_IMPORT_OWN, reuse_header(core, "2021-2026")),
         "waybill/settings.py": reuse_header("Larkspur Logistics GmbH", "2022-2026") + SETTINGS_PUBLIC,
         "waybill/cli.py": cli(3, reuse_header("Larkspur Logistics GmbH", "2022-2026")),
@@ -1032,6 +1124,7 @@ def fixed_history() -> list[Commit]:
         "LICENSES/Apache-2.0.txt": licence_text(),
         "REUSE.toml": REUSE_TOML,
         "README.md": README_PUBLIC,
+        "PROVENANCE.md": PROVENANCE,
         "CONTRIBUTING.md": CONTRIBUTING,
         "CODE_OF_CONDUCT.md": CODE_OF_CONDUCT,
         "SECURITY.md": SECURITY,
@@ -1047,9 +1140,11 @@ def fixed_history() -> list[Commit]:
         because its history holds a test key (now revoked) and carrier
         messages with personal data. Compared with the last internal
         version: licence and copyright information in every file (REUSE),
-        Waybill's own EDIFACT tokenizer in place of the vendored GPL one,
-        synthetic test fixtures, settings from the environment, and the
-        health files.
+        a tokenizer written anew from the EDIFACT syntax rules in place of
+        the vendored GPL one, none of whose code is kept, synthetic test
+        fixtures, settings from the environment, the health files, and
+        PROVENANCE.md: the origin of every part and the rights it is
+        published on (the contractor's assignment and SwiftParcel's consent).
 
         Signed-off-by: Ana Ferreira <ana.ferreira@larkspur.example>
     """)

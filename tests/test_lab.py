@@ -218,3 +218,34 @@ def test_a_site_without_the_lab_still_assembles(tmp_path):
         (build / output).mkdir(parents=True)
     assemble(build, tmp_path / "site")
     assert not (tmp_path / "site" / "lab").exists()
+
+
+def test_the_repaired_tokenizer_is_written_anew_not_relabelled(practice):
+    """The repaired Waybill must not carry the vendored GPL code under Larkspur's header: its tokenizer
+    shares no line with the vendored one but the function Waybill calls, and reads every message alike."""
+    import types
+
+    vendored, own = types.ModuleType("lab_vendored_tokenizer"), types.ModuleType("lab_own_tokenizer")
+    for module, code in ((vendored, lab.TOKENIZER_BODY), (own, lab.OWN_TOKENIZER)):
+        sys.modules[module.__name__] = module  # dataclasses look their module up while the code runs
+        try:
+            exec(code, module.__dict__)
+        finally:
+            del sys.modules[module.__name__]
+    theirs = {line.strip() for line in lab.TOKENIZER_BODY.splitlines() if len(line.strip()) > 20}
+    shared = [line.strip() for line in lab.OWN_TOKENIZER.splitlines() if line.strip() in theirs]
+    assert shared == ["def segments(text: str) -> list[list[list[str]]]:"]
+    messages = [p.read_text() for p in sorted(practice.glob("tests/fixtures/**/*.edi"))]
+    messages += ["UNA|*.# ~UNB*UNOC|3*A#*B~UNH*1~", "CNI+1+SHIP?+1:X'\nSTS++21'"]
+    assert messages and all(own.segments(m) == vendored.segments(m) for m in messages)
+
+
+def test_the_repaired_repository_records_the_provenance_no_scanner_sees(fixed):
+    record = " ".join((fixed / "PROVENANCE.md").read_text(encoding="utf-8").split())
+    for part in ("waybill/tokenizer.py", "waybill/adapters/nordrail.py", "waybill/adapters/swiftparcel.py",
+                 "tests/fixtures/", "pycountry"):
+        assert part in record, part
+    assert all(words in record.lower() for words in ("written assignment", "written consent", "written anew"))
+    assert not (fixed / "vendor").exists()
+    assert "PROVENANCE.md" in subprocess.run(["git", "log", "-1", "--format=%B"], cwd=fixed, capture_output=True,
+                                             text=True, check=True).stdout
