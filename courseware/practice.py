@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
 class lab_download(nodes.General, nodes.Element):
     """Placeholder for the practice repository's address and checksum."""
 

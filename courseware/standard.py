@@ -70,7 +70,11 @@ class Findings(list):
     """Problems found on one page, as (message, line)."""
 
     def add(self, message: str, location, *args) -> None:
-        line = location[1] if isinstance(location, tuple) else (getattr(location, "line", None) or 1)
+        """``location`` is ``(docname, line)`` or a node: its line, or its nearest ancestor's that has one."""
+        if isinstance(location, tuple):
+            line = location[1]
+        else:
+            line = next((n.line for n in (location, *structure.ancestors(location)) if getattr(n, "line", None)), 1)
         self.append((message % args, line))
 
 
@@ -120,14 +124,13 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     lesson = structure.lesson(env, env.docname)
     top = next((s for s in doctree.children if isinstance(s, nodes.section)), None)
     if lesson is not None and top is not None:
-        _check(app, doctree, lesson, top, found)
+        _check(app, doctree, lesson, top, std, found)
     if found:
         structure.problems(env)[env.docname] = sorted(found, key=lambda p: p[1])
 
 
-def _check(app: Sphinx, doctree: nodes.document, lesson: structure.Lesson, top: nodes.section,
+def _check(app: Sphinx, doctree: nodes.document, lesson: structure.Lesson, top: nodes.section, std: Standard,
            found: Findings) -> None:
-    std = settings(app.config).standard
     page = (app.env.docname, 1)
     _check_objectives(doctree, lesson, std, page, found)
     _check_activities(doctree, std, page, found)
@@ -174,15 +177,7 @@ def _check_wording(doctree: nodes.document, std: Standard, found: Findings) -> N
         if match and _read_alone(paragraph):
             found.add("%r speaks to a room, and the self-study edition prints it for a reader alone: reword it, "
                       "or put it in the activity's group prompt (with a 'solo' version) or in 'notes'",
-                      _located(paragraph), match.group(1))
-
-
-def _located(node: nodes.Node) -> nodes.Node:
-    """``node`` or the nearest ancestor that knows its line."""
-    for candidate in (node, *structure.ancestors(node)):
-        if getattr(candidate, "line", None):
-            return candidate
-    return node
+                      paragraph, match.group(1))
 
 
 def _check_deadlines(doctree: nodes.document, today: datetime.date, found: Findings) -> None:
@@ -202,7 +197,7 @@ def _check_deadlines(doctree: nodes.document, today: datetime.date, found: Findi
                 due = datetime.date(year, 12, 31)
             if due < today:
                 found.add("the deadline %r has passed at the edition date (%s): move it, or say that it is past",
-                          _located(paragraph), " ".join(match.group(0).split()), today.isoformat())
+                          paragraph, " ".join(match.group(0).split()), today.isoformat())
 
 
 def _check_objectives(doctree, lesson: structure.Lesson, std: Standard, page, found: Findings) -> None:
