@@ -27,6 +27,7 @@ from sphinx.util import logging
 
 from .directive import CourseDirective, Options, mode, objective_list
 from .outputs import ANSWER, FACILITATOR_ONLY, add_node, html_box
+from .typst_markup import typst_block
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,8 +135,8 @@ def depart_solution_html(self, node):
 
 
 def setup_activities(app: Sphinx) -> None:
-    add_node(app, exercise, html=html_box("exercise"))
-    add_node(app, discussion, html=html_box("discussion"))
+    add_node(app, exercise, html=html_box("exercise"), typst=typst_block("exercise"))
+    add_node(app, discussion, html=html_box("discussion"), typst=typst_block("discussion"))
     add_node(app, solution, html=(visit_solution_html, depart_solution_html), **FACILITATOR_ONLY)
     add_node(app, solo, html=(visit_solo_html, depart_solution_html), **FACILITATOR_ONLY)
     app.add_directive("exercise", Exercise)

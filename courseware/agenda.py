@@ -28,7 +28,7 @@ from .config import Schedule, minutes_of, settings
 from .directive import PlaceholderDirective
 from .doctree_parts import doc_link, table, table_row
 from .lesson import prereading
-from .outputs import FACILITATOR, SKIP, add_node
+from .outputs import FACILITATOR, SKIPPED_EVERYWHERE, add_node
 from .structure import Row
 
 if TYPE_CHECKING:
@@ -288,8 +288,8 @@ class FillLengths(SphinxPostTransform):
 
 
 def setup_agenda(app: Sphinx) -> None:
-    add_node(app, agenda, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
-    add_node(app, length, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, agenda, **SKIPPED_EVERYWHERE)
+    add_node(app, length, **SKIPPED_EVERYWHERE)
     app.add_directive("agenda", Agenda)
     app.add_role("length", LengthRole())
     app.add_post_transform(FillAgenda)

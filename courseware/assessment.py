@@ -21,7 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import structure
 from .directive import PlaceholderDirective
 from .doctree_parts import doc_link, table, table_row
-from .outputs import SKIP, add_node
+from .outputs import SKIPPED_EVERYWHERE, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -68,6 +68,6 @@ class FillAssessmentMap(SphinxPostTransform):
 
 
 def setup_assessment(app: Sphinx) -> None:
-    add_node(app, assessment_map, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, assessment_map, **SKIPPED_EVERYWHERE)
     app.add_directive("assessment-map", AssessmentMap)
     app.add_post_transform(FillAssessmentMap)

@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from .directive import CourseDirective, Options
 from .outputs import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
+from .typst_markup import typst_block
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,7 +67,9 @@ class Notes(_Block):
 
 
 def setup_blocks(app: Sphinx) -> None:
-    add_node(app, slide, html=html_box("slide", "On the slide"), **FACILITATOR_ONLY)
-    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"), **FACILITATOR_ONLY)
+    add_node(app, slide, html=html_box("slide", "On the slide"), typst=typst_block("slide", "On the slide"),
+             **FACILITATOR_ONLY)
+    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"),
+             typst=typst_block("notes", "Facilitator notes"), **FACILITATOR_ONLY)
     app.add_directive("slide", Slide)
     app.add_directive("notes", Notes)

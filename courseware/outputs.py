@@ -3,9 +3,9 @@
 """What each output is, named once: its builders, the classes the editions filter on, and how course
 nodes are registered with every writer.
 
-Every course node is registered for html, latex, text, man and texinfo, so no
-builder meets a node it cannot write. The handouts builder has format "html"
-and so inherits the html visitors; nothing registers ``handouts=``.
+Every course node is registered for html, typst, latex, text, man and texinfo, so no
+builder meets a node it cannot write. The decks inherit the html visitors; the
+handouts builder has format "typst" and writes through the ``typst=`` visitors.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ PRINT_BUILDERS = ("handouts",)
 
 #: The writers besides html (which the decks and handouts inherit) that every course node is registered for.
 OTHER_WRITERS = ("latex", "text", "man", "texinfo")
+#: What each skipping node is in every writer (a node that post-transforms replace before writing).
+SKIPPED_EVERYWHERE: dict[str, Visitor] = {w: SKIP for w in ("html", "typst", *OTHER_WRITERS)}
 #: For the other writers: a block only facilitators see (notes, slide bullets, answers, cuts, preparation,
 #: the solo version) is left out. A text, LaTeX, man or Texinfo build reads like the classroom learner
 #: edition; the facilitator guide and the self-study edition are the handouts builder's.
@@ -59,8 +61,8 @@ FACILITATOR_ONLY: dict[str, Visitor] = {w: SKIP for w in OTHER_WRITERS}
 
 
 def add_node(app: Sphinx, node: type[nodes.Element], html: Visitor, **others: Visitor) -> None:
-    """Register ``node`` with ``html`` visitors and plain fallbacks for other writers."""
-    writers = {w: PASS_THROUGH for w in OTHER_WRITERS}
+    """Register ``node`` with ``html`` visitors and plain fallbacks for other writers (``typst`` included)."""
+    writers = {w: PASS_THROUGH for w in ("typst", *OTHER_WRITERS)}
     writers.update(others)
     app.add_node(node, html=html, **writers)
 

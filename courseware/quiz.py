@@ -28,6 +28,7 @@ from sphinx.util import logging
 
 from .directive import CourseDirective, Options, objective_list
 from .outputs import ANSWER, FACILITATOR_ONLY, add_node, html_box
+from .typst_markup import typst_block
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -170,7 +171,7 @@ def depart_explanation_html(self, node):
 
 
 def setup_quiz(app: Sphinx) -> None:
-    add_node(app, quiz, html=html_box("quiz"))  # it stands under its own "Knowledge check" heading
+    add_node(app, quiz, html=html_box("quiz"), typst=typst_block("quiz"))  # it stands under its own "Knowledge check" heading
     add_node(app, question, html=(visit_question_html, depart_question_html))
     add_node(app, quiz_option, html=(visit_option_html, depart_option_html))
     add_node(app, quiz_explanation, html=(visit_explanation_html, depart_explanation_html), **FACILITATOR_ONLY)

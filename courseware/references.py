@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -20,7 +22,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 from . import guide
 from .directive import PlaceholderDirective, did_you_mean
 from .doctree_parts import doc_link, link, table, table_row
-from .outputs import SKIP, add_node
+from .outputs import SKIPPED_EVERYWHERE, add_node
 from .structure import is_lesson, lessons_below
 
 if TYPE_CHECKING:
@@ -93,10 +95,25 @@ def short_link(url: str, width: int = 48) -> str:
     return text
 
 
+#: The date a source was last read, as the bibliography's ``howpublished`` ends: "...; checked 2026".
+_CHECKED = re.compile(r"\b(checked|read|accessed|retrieved)\s+([^;,.()]*\d{4})\s*\.?$", re.IGNORECASE)
+
+
+def checked_date(fields) -> str:
+    """When the source was last read ("checked November 2026"), from ``urldate`` or the end of
+    ``howpublished``; "" when the entry does not say."""
+    if fields.get("urldate"):
+        return f"checked {fields['urldate']}"
+    match = _CHECKED.search(str(fields.get("howpublished", "")).replace("{", "").replace("}", ""))
+    return f"{match.group(1).lower()} {match.group(2).strip()}" if match else ""
+
+
 def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
-    """One entry of a printed reference list: publisher, title (and section), year, a short link."""
+    """One entry of a printed reference list: publisher, title (and section), year, the whole address
+    (paper cannot follow a shortened one) and when it was checked."""
     section = guide.load().section(key)
     data = guide.load()
+    checked = ""
     if section is not None or key == guide.KEY_PREFIX:
         author, year, url = data.publisher, data.year, data.repository
         title = f"{data.title}" + (f", \u00a7{section.number} {section.title}" if section else "")
@@ -107,13 +124,16 @@ def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
         author = str(fields.get("author", "")) or " and ".join(str(p) for p in persons)
         title = plain_title(fields, key)
         year, url = str(fields.get("year", "")), str(fields.get("url", ""))
+        checked = checked_date(fields)
     author = author.replace("{", "").replace("}", "")
     title = title.replace("{", "").replace("}", "")
     paragraph = nodes.paragraph()
     parts = [p for p in (author, title, year) if p]
     paragraph += nodes.Text(". ".join(parts) + ". ")
     if url:
-        paragraph += nodes.reference("", short_link(url), refuri=url, internal=False)
+        paragraph += nodes.reference("", url, refuri=url, internal=False, classes=["cw-url"])
+        if checked:
+            paragraph += nodes.Text(f" ({checked}).")
     return paragraph
 
 
@@ -223,6 +243,6 @@ def _register_bibtex_backend() -> None:
 def setup_references(app: Sphinx) -> None:
     _register_bibtex_backend()
     app.add_role("guide", GuideRole())
-    add_node(app, coverage, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, coverage, **SKIPPED_EVERYWHERE)
     app.add_directive("coverage", Coverage)
     app.add_post_transform(FillCoverage)

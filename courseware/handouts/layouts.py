@@ -109,11 +109,30 @@ def _unwrapped(node: nodes.Node) -> list[nodes.Node]:
 
 
 def _answers_beside(row: nodes.Element) -> None:
-    """On the lectern, a question's explanation and an activity's solution and notes sit beside the slide."""
+    """On the lectern, how to run an activity (its facilitator notes) and a question's explanation sit
+    beside the slide, after the slide's own notes; an activity's model solution follows the row, so a
+    long solution never pushes the running instructions a page away from their slide."""
     box, side = row.children[0], next((c for c in row.children if has_class(c, "cw-slide-notes")), None)
     if side is None:
         return
-    for node in list(box.findall(lambda n: has_class(n, ANSWER) or has_class(n, FACILITATOR))):
-        if node.parent is not None and not has_class(node, "cw-key-mark"):
+    after = nodes.container(classes=["cw-after-row", FACILITATOR])
+    for cls in (FACILITATOR, ANSWER):
+        for node in list(box.findall(lambda n, cls=cls: has_class(n, cls))):
+            if node.parent is None or has_class(node, "cw-key-mark") or not _attached(node, box):
+                continue
             node.parent.remove(node)
-            side += node
+            if has_class(node, "cw-solution"):
+                after += node
+            else:
+                side += node
+    if len(after):
+        row += after
+
+
+def _attached(node: nodes.Node, top: nodes.Node) -> bool:
+    """Whether ``node`` is still inside ``top`` (a node moved with its block keeps its parent)."""
+    while node is not top:
+        if node.parent is None or not any(child is node for child in node.parent.children):
+            return False
+        node = node.parent
+    return True

@@ -5,13 +5,10 @@
 With ``courseware_base_url`` set, each lesson in print ends with two small QR
 codes and their links (the lesson online and its deck), and the references
 get one for the online bibliography. Unset, nothing is printed. The codes
-are drawn by segno as SVG, embedded as images with alt text.
+are drawn by segno as SVG, embedded as images with alt text (``cw-qr`` in ``blocks.typ``).
 """
 
 from __future__ import annotations
-
-import base64
-from html import escape
 
 import segno
 from docutils import nodes
@@ -23,15 +20,15 @@ from ..config import settings
 from ..links import bibliography_page, deck_url, page_url
 from ..outputs import PRINT_BUILDERS
 from ..references import short_link
+from ..typst_markup import string
 
 
 def qr_image(url: str, label: str) -> nodes.raw:
-    """A QR code for ``url`` as an image with alt text (SVG, error correction M)."""
+    """A QR code for ``url`` as an image with alt text (SVG, error correction M), drawn by the template's
+    ``cw-qr``."""
     svg = segno.make(url, error="m").svg_inline(scale=1, border=2, dark="#000000")
     svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    alt = escape(f"QR code: {label}, {url}", quote=True)
-    return nodes.raw("", f'<img class="cw-qr" src="data:image/svg+xml;base64,{data}" alt="{alt}">', format="html")
+    return nodes.raw("", f"#cw-qr({string(svg)}, {string(f'QR code: {label}, {url}')})", format="typst")
 
 
 def online_block(links: list[tuple[str, str]]) -> nodes.container:

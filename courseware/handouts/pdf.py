@@ -1,62 +1,55 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""HTML to PDF with WeasyPrint: tagged PDF/UA-1, reproducible, and only when an input changed.
+"""Typst markup to PDF: tagged PDF/UA-1, reproducible, and compiled only when an input changed.
 
-A PDF is rendered again when anything it is made from changes: its HTML, the
-print stylesheet, every image, font and logo the HTML or the stylesheet
-names, and the WeasyPrint version. ``render_key`` hashes all of them; the key
-is kept beside the PDF (``<name>.pdf.key``). Renders run in parallel
-processes; WeasyPrint's warnings come back to be reported as Sphinx warnings.
+Typst compiles through its Python binding (PyPI ``typst``; the compiler is
+inside the wheel, nothing is fetched). The compile's root is the handouts'
+output folder: the markup reads the templates from ``_typst/`` and the
+images from ``_images/`` there, by paths relative to that root, so no
+absolute path reaches the PDF or its key.
 
-Same input, same bytes: the PDF identifier is derived from the HTML, and
-dates come from ``SOURCE_DATE_EPOCH`` in the HTML's metadata.
+A PDF is compiled again when anything it is made from changes: its markup,
+every template, every image it shows, the fonts, and Typst's version.
+``render_key`` hashes all of them by content (never a path or a time); the
+key is kept beside the PDF (``<name>.pdf.key``). Moving or cloning the
+checkout compiles nothing again.
+
+Same input, same bytes: the PDF's dates come from ``SOURCE_DATE_EPOCH``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging as std_logging
-import re
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
-#: The system libraries WeasyPrint needs, as Debian names them.
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+import typst
 
-_LOCAL = re.compile(r"""(?:src|href)="(?!https?:|mailto:|#|data:)([^"#?]+)"|url\(["']?(file:[^"')]+|[^"':)]+)["']?\)""")
-
-
-def check_weasyprint() -> str | None:
-    """None when WeasyPrint can render here, else one line saying what to install."""
-    try:
-        import weasyprint  # noqa: F401
-    except OSError as error:  # the library loads pango through ctypes
-        return f"the PDF handouts need the Pango library ({error}); install the Debian packages {SYSTEM_PACKAGES}"
-    return None
+#: The standard every PDF is checked against while it is written: Typst refuses what breaks it.
+PDF_STANDARDS = ["ua-1"]
 
 
-def referenced_files(text: str, base: Path) -> list[Path]:
-    """Local files an HTML page or stylesheet names: images, fonts, the logo."""
-    found = set()
-    for match in _LOCAL.finditer(text):
-        value = match.group(1) or match.group(2)
-        path = Path(unquote(urlparse(value).path)) if value.startswith("file:") else base / unquote(value)
-        if path.is_file():
-            found.add(path.resolve())
-    return sorted(found)
+@dataclass(frozen=True)
+class Job:
+    """One PDF to compile: its markup file, the files the markup reads, where the PDF goes."""
 
+    source: Path
+    target: Path
+    root: Path
+    reads: tuple[Path, ...]
+    fonts: tuple[Path, ...]
+    timestamp: int
 
-def render_key(html: str, base: Path, stylesheet: Path) -> str:
-    import weasyprint
-
-    digest = hashlib.sha256()
-    css = stylesheet.read_text(encoding="utf-8")
-    for part in (weasyprint.__version__, html, css):
-        digest.update(part.encode("utf-8"))
-    for path in referenced_files(html, base) + referenced_files(css, stylesheet.parent):
-        digest.update(str(path.name).encode("utf-8"))
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    def key(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(typst.__version__.encode())
+        digest.update(",".join(PDF_STANDARDS).encode())
+        digest.update(str(self.timestamp).encode())
+        digest.update(self.source.read_bytes())
+        for path in sorted({*self.reads, *self.fonts}, key=lambda p: p.name):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
 
 def up_to_date(target: Path, key: str) -> bool:
@@ -68,34 +61,16 @@ def mark_rendered(target: Path, key: str) -> None:
     target.with_name(target.name + ".key").write_text(key, encoding="utf-8")
 
 
-def render_pdf(html: str, base_url: str, target: str, stylesheet: str) -> tuple[str, list[str]]:
-    """Render one PDF (in a worker process); return its path and WeasyPrint's warnings."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    class Collect(std_logging.Handler):
-        def __init__(self) -> None:
-            super().__init__(std_logging.WARNING)
-            self.messages: list[str] = []
-
-        def emit(self, record: std_logging.LogRecord) -> None:
-            self.messages.append(record.getMessage())
-
-    weasy = std_logging.getLogger("weasyprint")
-    collect = Collect()
-    weasy.addHandler(collect)
-    weasy.propagate = False
-    fonts = FontConfiguration()  # @font-face rules need it, or system fonts are used
-    try:
-        HTML(string=html, base_url=base_url).write_pdf(
-            target,
-            font_config=fonts,
-            stylesheets=[CSS(filename=stylesheet, font_config=fonts)],
-            pdf_variant="pdf/ua-1",
-            pdf_tags=True,
-            custom_metadata=True,
-            pdf_identifier=hashlib.md5(html.encode()).hexdigest().encode(),
-        )
-    finally:
-        weasy.removeHandler(collect)
-    return target, collect.messages
+def compile_pdf(job: Job) -> list[str]:
+    """Compile one PDF; return Typst's warnings (a compile error raises ``typst.TypstError``)."""
+    fonts = sorted({str(f.parent) for f in job.fonts})
+    _, warnings = typst.compile_with_warnings(
+        str(job.source),
+        output=str(job.target),
+        root=str(job.root),
+        font_paths=fonts,
+        ignore_system_fonts=True,
+        pdf_standards=PDF_STANDARDS,
+        timestamp=job.timestamp,
+    )
+    return [str(getattr(w, "message", w)) for w in warnings]

@@ -36,7 +36,7 @@ from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
 from ..links import deck_from_page, to_root
-from ..outputs import FACILITATOR, HTML_BUILDERS, SKIP, add_node, has_class
+from ..outputs import FACILITATOR, HTML_BUILDERS, SKIPPED_EVERYWHERE, add_node, has_class
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
@@ -219,7 +219,7 @@ SWITCH = (
 
 
 def setup_html(app: Sphinx) -> None:
-    add_node(app, downloads, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, downloads, **SKIPPED_EVERYWHERE)
     app.add_directive("downloads", Downloads)
     app.add_post_transform(DownloadLinks)
     app.add_post_transform(DeckLink)

@@ -30,7 +30,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import structure
 from ..agenda import doc_link, format_minutes
 from ..directive import PlaceholderDirective
-from ..outputs import HTML_BUILDERS, SKIP, add_node
+from ..outputs import HTML_BUILDERS, SKIPPED_EVERYWHERE, add_node
 from .meta import first_prose
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ class ModuleList(SphinxPostTransform):
 
 
 def setup_landing(app: Sphinx) -> None:
-    add_node(app, modules, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    add_node(app, modules, **SKIPPED_EVERYWHERE)
     add_node(app, card_heading, html=(visit_card_heading, depart_card_heading))
     app.add_directive("modules", Modules)
     app.add_post_transform(ModuleCards)
