@@ -32,17 +32,32 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# Every file an output is built from. An output whose stamp is newer than all of them is left as
+# it is, without starting Sphinx; within a build, Sphinx reads only changed pages and the handouts
+# builder assembles and compiles only the PDFs whose inputs changed.
+INPUTS := conf.py requirements.txt $(shell find source courseware handouts slides branding -type f \
+            -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
 # The HTML course and the handouts read the pages into one environment (the PDFs are built
 # after the HTML, so they read nothing again); the decks need their own (-t slides).
-html: venv
+html: venv $(BUILD)/.stamps/html
+
+$(BUILD)/.stamps/html: $(INPUTS)
 	$(SPHINX) -b html -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/html
+	@mkdir -p $(@D) && touch $@
 
 # sphinx-revealjs is loaded for the decks only (-t slides): it is not parallel-safe.
-slides: venv
-	$(SPHINX) -b revealjs -t slides $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
+slides: venv $(BUILD)/.stamps/slides
 
-handouts: venv
+$(BUILD)/.stamps/slides: $(INPUTS)
+	$(SPHINX) -b revealjs -t slides $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
+	@mkdir -p $(@D) && touch $@
+
+handouts: venv $(BUILD)/.stamps/handouts
+
+$(BUILD)/.stamps/handouts: $(INPUTS)
 	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/handouts
+	@mkdir -p $(@D) && touch $@
 
 # Module 2's release-readiness lab: the practice git repository, and its zip for the kit.
 lab: venv

@@ -17,7 +17,8 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``branding``: the brand (colours, fonts, logo) as CSS every output reads.
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
 - ``slides/``: the decks (shape, per-node drawing, the builder).
-- ``handouts/``: the PDFs (builder, assembly, editions, print drawing, WeasyPrint).
+- ``handouts/``: the PDFs (builder, assembly, editions, print drawing, the Typst writer and compile).
+- ``typst_markup``: Typst markup written safely (escaping, strings, labels), and the course blocks' visitors.
 - ``links``: links between the outputs, each output's address scheme, published addresses.
 - ``practice``: ``lab-download``, the lab's practice repository's address and checksum.
 - ``charts``: charts drawn at build time from data in the source tree (matplotlib, SVG).

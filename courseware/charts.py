@@ -133,7 +133,7 @@ class Style:
         """Bar fills, darkest first, each different in lightness and pattern.
 
         Patterns are drawn from lines: a dotted hatch is hundreds of small curves per tile, which made
-        one chart's SVG 150 KB larger and took WeasyPrint half a second more in every PDF that shows it.
+        one chart's SVG 150 KB larger in every PDF that shows it.
         """
         return [
             {"facecolor": self.shade(self.primary, 0.15), "edgecolor": self.shade(self.primary, 0.15), "hatch": ""},

@@ -33,9 +33,9 @@ from .blocks import slide
 from .config import settings
 from .directive import CourseDirective, Options
 from .outputs import FACILITATOR, FACILITATOR_ONLY, HTML_BUILDERS, PRINT_BUILDERS, add_node, html_box
-from .typst_markup import escape, typst_block
 from .quiz import question, quiz, quiz_option
 from .structure import Cut, Lesson, Question, Reading, Segment
+from .typst_markup import escape, typst_block
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -257,13 +257,16 @@ class LessonLine(SphinxPostTransform):
 
 
 def setup_lesson(app: Sphinx) -> None:
-    add_node(app, objectives, html=html_box("objectives", "Objectives"), typst=typst_block("objectives", "Objectives"))
-    add_node(app, keypoints, html=html_box("keypoints"), typst=typst_block("keypoints"))  # under its own "Key points" heading
-    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"), typst=typst_block("prepare", "Prepare and bring"),
-             **FACILITATOR_ONLY)
+    add_node(app, objectives, html=html_box("objectives", "Objectives"),
+             typst=typst_block("objectives", "Objectives"))
+    # under its own "Key points" heading
+    add_node(app, keypoints, html=html_box("keypoints"), typst=typst_block("keypoints"))
+    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"),
+             typst=typst_block("prepare", "Prepare and bring"), **FACILITATOR_ONLY)
     add_node(app, prereading, html=html_box("prereading", "Before the day: read"),
              typst=typst_block("prereading", "Before the day: read"))
-    add_node(app, cut, html=(visit_cut_html, depart_cut_html), typst=(visit_cut_typst, depart_cut_typst), **FACILITATOR_ONLY)
+    add_node(app, cut, html=(visit_cut_html, depart_cut_html), typst=(visit_cut_typst, depart_cut_typst),
+             **FACILITATOR_ONLY)
     app.add_directive("objectives", Objectives)
     app.add_directive("keypoints", Keypoints)
     app.add_directive("prepare", Prepare)

@@ -171,7 +171,8 @@ def depart_explanation_html(self, node):
 
 
 def setup_quiz(app: Sphinx) -> None:
-    add_node(app, quiz, html=html_box("quiz"), typst=typst_block("quiz"))  # it stands under its own "Knowledge check" heading
+    # it stands under its own "Knowledge check" heading
+    add_node(app, quiz, html=html_box("quiz"), typst=typst_block("quiz"))
     add_node(app, question, html=(visit_question_html, depart_question_html))
     add_node(app, quiz_option, html=(visit_option_html, depart_option_html))
     add_node(app, quiz_explanation, html=(visit_explanation_html, depart_explanation_html), **FACILITATOR_ONLY)

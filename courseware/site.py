@@ -51,7 +51,7 @@ START_PAGE = """<!DOCTYPE html>
 def _ignore(directory: str, names: list[str]) -> set[str]:
     ignored = {n for n in names if n in SKIP}
     if Path(directory).name == "handouts":
-        ignored |= {n for n in names if not n.endswith(".pdf")}  # the rest is WeasyPrint's input
+        ignored |= {n for n in names if not n.endswith(".pdf")}  # the rest is Typst's input (markup, templates, keys)
     return ignored
 
 

@@ -183,12 +183,24 @@ def is_module(env: BuildEnvironment, docname: str) -> bool:
     )
 
 
+#: A page's block items, by (source folder, page, block, when the page was read): the agenda and the
+#: run-sheet of every page and PDF list the same lessons' blocks, and a page's doctree is slow to load.
+_BLOCK_ITEMS: dict[tuple[str, str, str, int], list[nodes.list_item]] = {}
+
+
+def _block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element]) -> list[nodes.list_item]:
+    key = (str(env.srcdir), docname, block.__name__, env.all_docs.get(docname, 0))
+    if key not in _BLOCK_ITEMS:
+        found = next(env.get_doctree(docname).findall(block), None)
+        _BLOCK_ITEMS[key] = list(found.findall(nodes.list_item)) if found is not None else []
+    return _BLOCK_ITEMS[key]
+
+
 def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element], fromdoc: str) -> list[nodes.list_item]:
     """Copies of the list items of a page's first ``block`` (its pre-reading, what to prepare), for the page
     ``fromdoc`` that lists them beside other lessons' (the agenda, the run-sheet): their links, still to
     resolve, are resolved from there."""
-    found = next(env.get_doctree(docname).findall(block), None)
-    items = [item.deepcopy() for item in found.findall(nodes.list_item)] if found is not None else []
+    items = [item.deepcopy() for item in _block_items(env, docname, block)]
     for item in items:
         for ref in item.findall(addnodes.pending_xref):
             if ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and not ref["reftarget"].startswith("/"):

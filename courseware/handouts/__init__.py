@@ -9,9 +9,10 @@
 - ``layouts``: slide handouts and the lectern script, from the decks' slide model;
 - ``online``: QR codes and short links to the online course, where it is published;
 - ``editions``: what learner, self-study and facilitator editions leave out or move;
-- ``pdf``: WeasyPrint, reproducible, re-rendered only when an input changed.
+- ``typst_writer``: the doctree as Typst markup (what each node is; the templates say how it looks);
+- ``pdf``: Typst's compile, PDF/UA-1, reproducible, compiled again only when an input changed.
 
-The print style and the page template are in ``handouts/`` beside conf.py.
+The print templates (``handouts/*.typ``, starting at ``handout.typ``) are beside conf.py.
 """
 
 from __future__ import annotations

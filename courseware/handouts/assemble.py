@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.console import darkgreen
-from sphinx.util.nodes import inline_all_toctrees
 
 from .. import structure
 from ..config import HandoutDocument, settings
@@ -28,6 +28,8 @@ from .plans import lesson_plan, run_sheet
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
+
+logger = logging.getLogger(__name__)
 
 #: Ids the builder writes itself; a page's own ids that clash are renamed.
 GENERATED_IDS = ("cw-contents", "cw-references", "cw-answers", "cw-run-sheet")
@@ -44,12 +46,8 @@ def assemble(builder: Builder, document: HandoutDocument) -> nodes.document:
     env = builder.env
     start = document.start
     tree = env.get_doctree(start)
-    tree = inline_all_toctrees(builder, set(), start, tree, darkgreen, [start])
+    inline_toctrees(env, tree, [start])
     tree["docname"] = start
-    # inline_all_toctrees moves children without setting their parent
-    for node in tree.findall(nodes.Element):
-        for child in node.children:
-            child.parent = node
     _leave_out_pages(env, tree, document.edition)
     _arrange(builder, tree, document)
     mark_pages(env, tree, start)
@@ -58,6 +56,29 @@ def assemble(builder: Builder, document: HandoutDocument) -> nodes.document:
     fix_anchors(tree)
     plain_terms(tree)
     return tree
+
+
+def inline_toctrees(env, tree: nodes.Element, traversed: list[str], depth: int = 1) -> None:
+    """Put each page a toctree lists in the toctree's place, as a ``start_of_file``, pages below first.
+
+    Like Sphinx's ``inline_all_toctrees``, without its copy of the whole tree at every level: each
+    page's doctree is loaded fresh for this PDF, so it is changed in place (and parents stay right).
+    """
+    for toctree in list(tree.findall(addnodes.toctree)):
+        pages = []
+        for docname in map(str, toctree["includefiles"]):
+            if docname in traversed or docname not in env.all_docs:
+                continue
+            traversed.append(docname)
+            logger.info("  " * depth + darkgreen(docname))
+            page = env.get_doctree(docname)
+            inline_toctrees(env, page, traversed, depth + 1)
+            holder = addnodes.start_of_file(docname=docname)
+            holder.extend(page.children)
+            for section in holder.findall(nodes.section):
+                section.setdefault("docname", docname)
+            pages.append(holder)
+        toctree.replace_self(pages)
 
 
 def _page(builder: Builder, docname: str) -> addnodes.start_of_file:
@@ -147,7 +168,8 @@ def mark_pages(env, tree: nodes.document, start: str) -> None:
 
     Bookmarks read course -> module -> lesson -> lesson section, whatever the
     handout starts from: a page's bookmark level is its depth in the
-    assembled toctree, plus one.
+    assembled toctree, plus one. (The writer gives a heading the level of its
+    section's nesting, and a bookmark where these classes say.)
     """
     for docname, section in structure.page_sections(tree, start):
         kind = page_kind(env, docname)
@@ -226,19 +248,15 @@ def _page_anchors(tree: nodes.document) -> dict[str, str]:
 def running_heads(tree: nodes.document, document: HandoutDocument) -> None:
     """Every page's head names its module (or the handout, outside modules) and its own page.
 
-    The title of each page and each generated chapter carries the two names as
-    ``data-module`` and ``data-page``; the print style sets the running strings from them.
+    The title of each page and each generated chapter carries the two names as ``cw_running``;
+    the writer leaves them as a mark the templates' running head reads.
     """
     for section in tree.findall(nodes.section):
         generated = bool(section["ids"]) and section["ids"][0] in GENERATED_IDS
         if "cw_docname" not in section and not generated:
             continue
         title = section[0]
-        title["cw_attributes"] = {
-            "data-module": section.get("cw_module") or document.title,
-            "data-page": title.astext(),
-        }
-        title["classes"].append("cw-running")
+        title["cw_running"] = (section.get("cw_module") or document.title, title.astext())
 
 
 def table_of_contents(tree: nodes.document) -> list[TocEntry]:

@@ -2,20 +2,18 @@
 # SPDX-License-Identifier: Apache-2.0
 """The ``handouts`` builder: one run writes every PDF listed in conf.py.
 
-For each entry of ``courseware_handouts`` it assembles the pages
+For each entry of ``courseware_handouts`` whose inputs changed (``inputs.py``) it assembles the pages
 (``assemble.py``), filters a copy for the entry's edition (``editions.py``),
 numbers the PDF's citations and adds its references, writes the Typst markup
 beside the PDF (``typst_writer.py``) and hands it to Typst (``pdf.py``) at
-once, only when an input changed: the longest PDFs are assembled first and
-compile while the rest are assembled.
+once, only when an input changed. Where Sphinx runs in parallel (``-j``), the
+PDFs are made in forked processes, one a core, the longest first.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,13 +25,14 @@ from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.console import darkgreen
+from sphinx.util.parallel import ParallelTasks, SerialTasks
 
 from .. import structure
 from ..branding import copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
 from ..typst_markup import escape, label, string
-from . import pdf
+from . import inputs, pdf
 from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
 from .layouts import assemble_slides
@@ -81,7 +80,6 @@ class HandoutsBuilder(Builder):
                               "(the print templates)")
         self.imagedir = "_images"
         self.docsettings = get_default_settings()
-        self.copied_images: set[str] = set()
 
     def get_outdated_docs(self) -> str:
         return "all handouts"
@@ -102,8 +100,8 @@ class HandoutsBuilder(Builder):
     # -- assembling -------------------------------------------------------------
 
     def write_documents(self, _docnames) -> None:
-        """Assemble and write each PDF's markup, biggest first, and hand it to Typst at once:
-        the first PDFs compile while the next are assembled."""
+        """Make each PDF whose inputs changed, biggest first: in forked processes, one a core, where
+        Sphinx runs in parallel (``-j``), else one after another."""
         documents = []
         for document in settings(self.config).handouts:
             if document.start in self.env.all_docs:
@@ -113,21 +111,58 @@ class HandoutsBuilder(Builder):
                     "courseware_handouts: start document %r of %s does not exist",
                     document.start, document.filename, type="courseware", subtype="handouts",
                 )
-        templates = self.copy_templates()
-        documents.sort(key=lambda document: -self.size_estimate(document))
-        with self.compiler() as compile_pdf:
-            for document in documents:
-                logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
-                assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
-                tree = filter_edition(assembled, document.edition)
-                references = self.references_section(number_citations(tree))
-                if references is not None:
-                    tree += references
-                running_heads(tree, document)
-                self.post_process_images(tree)
-                self.copy_new_images()
-                source, reads = self.write_typst(document, tree)
-                compile_pdf(document, source, reads + templates)
+        self.templates = self.copy_templates()
+        self.copy_images()
+        date = build_date()
+        pending = []
+        for document in sorted(documents, key=lambda document: -self.size_estimate(document)):
+            key = inputs.inputs_key(self, document, date, self.templates)
+            if inputs.unchanged(Path(self.outdir) / document.filename, key):
+                logger.info(f"{document.filename}: no input changed")
+            else:
+                pending.append((document, key))
+        workers = min(self.app.parallel, len(pending))
+        tasks = ParallelTasks(workers) if workers > 1 else SerialTasks()
+        for job in pending:
+            tasks.add_task(self.make_pdf, job, self.report)
+        tasks.join()
+
+    def make_pdf(self, job: tuple[HandoutDocument, str]) -> tuple[str, list[str], str]:
+        """Assemble, filter, write and compile one PDF (in a worker where Sphinx runs in parallel); return
+        its name, Typst's warnings and Typst's error ("" when it compiled)."""
+        document, inputs_key = job
+        logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
+        assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
+        tree = filter_edition(assembled, document.edition, copy=False)  # assembled for this PDF alone
+        references = self.references_section(number_citations(tree))
+        if references is not None:
+            tree += references
+        running_heads(tree, document)
+        self.post_process_images(tree)
+        source, reads = self.write_typst(document, tree)
+        compile_job = pdf.Job(source, Path(self.outdir) / document.filename, Path(self.outdir),
+                              tuple(reads + self.templates), tuple(font_files(self)), build_date())
+        key = compile_job.key()
+        if pdf.up_to_date(compile_job.target, key):
+            logger.info(f"{document.filename}: markup unchanged")
+            inputs.mark(compile_job.target, inputs_key)
+            return document.filename, [], ""
+        logger.info(darkgreen(f"compiling {document.filename} with Typst"))
+        try:
+            messages = pdf.compile_pdf(compile_job)
+        except typst.TypstError as error:
+            return document.filename, [], str(getattr(error, "diagnostic", "") or error)  # the file, line, column
+        if not messages:  # a PDF with warnings is compiled (and reported) again next time
+            pdf.mark_rendered(compile_job.target, key)
+            inputs.mark(compile_job.target, inputs_key)
+        return document.filename, messages, ""
+
+    def report(self, _job, result: tuple[str, list[str], str]) -> None:
+        name, messages, error = result
+        if error:
+            raise SphinxError(f"{name}: Typst: {error}")
+        for message in messages:
+            logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
 
     def size_estimate(self, document: HandoutDocument) -> int:
         """Roughly how long a PDF takes to compile: its lessons, more for a facilitator's, less on slides."""
@@ -203,49 +238,16 @@ class HandoutsBuilder(Builder):
             copied.append(target)
         return copied
 
-    def copy_new_images(self) -> None:
-        """Copy the images the PDFs written so far show (a PDF is compiled as soon as it is written)."""
+    def copy_images(self) -> None:
+        """Copy every image of the course once, before any PDF is made (workers only read them)."""
         folder = Path(self.outdir) / self.imagedir
-        for source, name in self.images.items():
-            if source not in self.copied_images:
-                write_if_changed(folder / name, (Path(self.srcdir) / source).read_bytes())
-                self.copied_images.add(source)
+        for source, (_docs, name) in self.env.images.items():
+            path = Path(self.srcdir) / source
+            if path.is_file():
+                write_if_changed(folder / name, path.read_bytes())
 
     def finish(self) -> None:
         pass  # images are copied and PDFs compiled while writing
-
-    @contextmanager
-    def compiler(self):
-        """A function that compiles a PDF whose inputs changed, in threads (Typst releases the
-        interpreter while it compiles); on leaving, wait for every compile and report Typst's warnings."""
-        fonts = tuple(font_files(self))
-        pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
-        started: list[tuple[pdf.Job, str, Future]] = []
-
-        def compile_pdf(document: HandoutDocument, source: Path, reads: list[Path]) -> None:
-            job = pdf.Job(source, Path(self.outdir) / document.filename, Path(self.outdir), tuple(reads), fonts,
-                          build_date())
-            key = job.key()
-            if pdf.up_to_date(job.target, key):
-                logger.info(f"{document.filename}: unchanged")
-                return
-            logger.info(darkgreen(f"compiling {document.filename} with Typst"))
-            started.append((job, key, pool.submit(pdf.compile_pdf, job)))
-
-        try:
-            yield compile_pdf
-            for job, key, future in started:
-                try:
-                    messages = future.result()
-                except typst.TypstError as error:
-                    raise SphinxError(f"{job.target.name}: Typst: {getattr(error, 'diagnostic', '') or error}") from error
-                logger.info(f"  {job.target.name}")
-                for message in messages:
-                    logger.warning("%s: Typst: %s", job.target.name, message, type="courseware", subtype="pdf")
-                if not messages:  # a PDF with warnings is compiled (and reported) again next time
-                    pdf.mark_rendered(job.target, key)
-        finally:
-            pool.shutdown(cancel_futures=True)
 
 
 def setup_builder(app: Sphinx) -> None:

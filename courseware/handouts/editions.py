@@ -15,7 +15,7 @@
 - **facilitator**: keeps notes and answers in place, and the solo versions
   (for a learner who studies alone); leaves out the ruled space to write.
 
-The filter works on a copy; the shared doctree is never changed.
+The filter works on a copy (unless told the tree is its own); the shared doctree is never changed.
 """
 
 from __future__ import annotations
@@ -62,9 +62,11 @@ def _remove_column(group: nodes.tgroup, index: int) -> None:
     group["cols"] = len(colspecs) - 1
 
 
-def filter_edition(tree: nodes.document, edition: str) -> nodes.document:
-    """Return a copy of ``tree`` with what ``edition`` leaves out removed (or moved)."""
-    tree = tree.deepcopy()
+def filter_edition(tree: nodes.document, edition: str, copy: bool = True) -> nodes.document:
+    """Return a copy of ``tree`` with what ``edition`` leaves out removed (or moved); ``copy=False``
+    filters ``tree`` itself (a tree assembled for this PDF alone)."""
+    if copy:
+        tree = tree.deepcopy()
     for node in list(tree.findall(slide)):
         node.parent.remove(node)
     answers = answers_part(tree) if edition == "self-study" else None

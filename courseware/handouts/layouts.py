@@ -118,8 +118,9 @@ def _answers_beside(row: nodes.Element) -> None:
     after = nodes.container(classes=["cw-after-row", FACILITATOR])
     for cls in (FACILITATOR, ANSWER):
         for node in list(box.findall(lambda n, cls=cls: has_class(n, cls))):
-            if node.parent is None or has_class(node, "cw-key-mark") or not _attached(node, box):
-                continue
+            if (node.parent is None or has_class(node, "cw-key-mark") or has_class(node, "cw-box-label")
+                    or not _attached(node, box)):
+                continue  # a key mark and a block's own label stay where they are
             node.parent.remove(node)
             if has_class(node, "cw-solution"):
                 after += node

@@ -5,7 +5,7 @@
 The HTML course's quiz is a form with folds and live feedback; none of that
 means anything on paper, and a tagged PDF should not carry it. Before the
 edition filter runs, these post-transforms turn course nodes into plain
-docutils nodes that the HTML writer draws as lists and boxes:
+docutils nodes that the Typst writer draws as lists and boxes:
 
 - a ``question`` becomes its stem and a lettered list of options; the right
   option carries ``KEY`` (a class only answer editions keep) and a mark with
@@ -19,8 +19,7 @@ docutils nodes that the HTML writer draws as lists and boxes:
   the first three kept on the page of the task;
 - a citation becomes a numbered mark, numbered per PDF after the edition
   filter (``number_citations``), so each PDF's references start at [1];
-- the HTML course's download links are left out;
-- a numbered list keeps the number it starts with.
+- the HTML course's download links are left out.
 """
 
 from __future__ import annotations
@@ -158,22 +157,6 @@ def number_citations(tree: nodes.document) -> list[str]:
     return order
 
 
-class ListStart(SphinxPostTransform):
-    """A numbered list that starts elsewhere than 1 (the maturity levels start at 0).
-
-    WeasyPrint 70 ignores ``<ol start>``; a counter reset on the list says the same.
-    """
-
-    default_priority = 200
-    builders = PRINT_BUILDERS
-
-    def run(self, **kwargs) -> None:
-        for node in self.document.findall(nodes.enumerated_list):
-            start = node.get("start", 1)
-            if start != 1:
-                node["cw_attributes"] = {"style": f"counter-reset: list-item {start - 1}"}
-
-
 class WebOnly(SphinxPostTransform):
     """Links to download the outputs mean nothing on paper: leave them, and a section holding only them, out."""
 
@@ -190,4 +173,4 @@ class WebOnly(SphinxPostTransform):
                 section.parent.remove(section)
 
 
-PRINT_TRANSFORMS = (WebOnly, PrintQuestions, PrintSolutions, PrintSolo, WritingSpace, PrintCitations, ListStart)
+PRINT_TRANSFORMS = (WebOnly, PrintQuestions, PrintSolutions, PrintSolo, WritingSpace, PrintCitations)

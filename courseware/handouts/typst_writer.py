@@ -184,10 +184,10 @@ class TypstTranslator(SphinxTranslator):
                 self.body.append("#cw-box-label[")
             return
         role = self.role(parent, node)
-        running = node.get("cw_attributes", {})
-        if running:
-            self.body.append(f"#cw-running({string(running['data-module'])}, {string(running['data-page'])})\n")
-        bookmarked = "true" if any(c.startswith("cw-bookmark-") for c in node["classes"]) else "false"
+        if node.get("cw_running"):
+            module, page = node["cw_running"]
+            self.body.append(f"#cw-running({string(module)}, {string(page)})\n")
+        bookmarked = "true" if self.bookmarked(parent, node) else "false"
         page_start = "true" if self.starts_page(parent) else "false"
         self.body.append(f"#cw-heading({string(role)}, page-start: {page_start})"
                          f"[#heading(level: {self.section_level}, bookmarked: {bookmarked}, outlined: false)[")
@@ -206,6 +206,15 @@ class TypstTranslator(SphinxTranslator):
             self.body.append("]]\n")
         self.anchors(parent)
         self.body.append("\n")
+
+    def bookmarked(self, section: nodes.section, title: nodes.title) -> bool:
+        """Bookmarks read course, module, lesson, lesson section (``assemble.mark_pages``), and each
+        generated chapter (references, answers, run-sheet) with its parts."""
+        if any(c.startswith("cw-bookmark-") for c in title["classes"]):
+            return True
+        parent = section.parent
+        return self.starts_page(section) or (isinstance(parent, nodes.section) and self.starts_page(parent)
+                                             and not parent.get("cw_docname"))
 
     @staticmethod
     def deck_pages(section: nodes.section) -> bool:

@@ -103,9 +103,22 @@ def parts(env) -> list[str]:
             if structure.is_module(env, d) or structure.is_lesson(env, d)]
 
 
+#: The facts of the root's parts, per (source folder, builder, when each page was read): every PDF that prints
+#: the course's start page lists them, and each part's page is resolved to read its first sentences.
+_FACTS: dict[tuple, list[Module]] = {}
+
+
 def module_facts(transform: SphinxPostTransform) -> list[Module]:
     env = transform.env
     builder = structure.builder(env)
+    key = (str(env.srcdir), builder.name, tuple(sorted(env.all_docs.items())))
+    if key not in _FACTS:
+        _FACTS.clear()
+        _FACTS[key] = _module_facts(env, builder)
+    return _FACTS[key]
+
+
+def _module_facts(env, builder) -> list[Module]:
     found = []
     for docname in parts(env):
         lesson = structure.lesson(env, docname)
