@@ -25,7 +25,7 @@ from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.console import darkgreen
-from sphinx.util.parallel import ParallelTasks, SerialTasks
+from sphinx.util.parallel import ParallelTasks
 
 from .. import structure
 from ..branding import copy_logo, font_files, write_if_changed
@@ -121,8 +121,12 @@ class HandoutsBuilder(Builder):
                 logger.info(f"{document.filename}: no input changed")
             else:
                 pending.append((document, key))
-        workers = min(self.app.parallel, len(pending))
-        tasks = ParallelTasks(workers) if workers > 1 else SerialTasks()
+        workers = min(self._app.parallel if self.parallel_ok else 1, len(pending))
+        if workers < 2:
+            for job in pending:
+                self.report(job, self.make_pdf(job))
+            return
+        tasks = ParallelTasks(workers)
         for job in pending:
             tasks.add_task(self.make_pdf, job, self.report)
         tasks.join()

@@ -184,12 +184,13 @@ class TypstTranslator(SphinxTranslator):
                 self.body.append("#cw-box-label[")
             return
         role = self.role(parent, node)
+        running = ""
         if node.get("cw_running"):
             module, page = node["cw_running"]
-            self.body.append(f"#cw-running({string(module)}, {string(page)})\n")
+            running = f", running: ({string(module)}, {string(page)})"
         bookmarked = "true" if self.bookmarked(parent, node) else "false"
         page_start = "true" if self.starts_page(parent) else "false"
-        self.body.append(f"#cw-heading({string(role)}, page-start: {page_start})"
+        self.body.append(f"#cw-heading({string(role)}, page-start: {page_start}{running})"
                          f"[#heading(level: {self.section_level}, bookmarked: {bookmarked}, outlined: false)[")
 
     def depart_title(self, node):
