@@ -252,7 +252,7 @@ class Settings:
         "help": "The lab's practice repository (make lab), relative to the HTML course's root or "
                 "absolute; '' leaves its link out of the downloads.", "rebuild": "html"})
     handouts_path: str = dc.field(default="handouts", metadata={
-        "help": "Folder of the print stylesheet and templates, relative to conf.py.", "rebuild": "html"})
+        "help": "Folder of the print templates (Typst, handout.typ first), relative to conf.py.", "rebuild": "html"})
     fonts_path: str = dc.field(default="branding/fonts", metadata={
         "help": "Folder of the font files every output uses, relative to conf.py.", "rebuild": "html"})
 
