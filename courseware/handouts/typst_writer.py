@@ -487,8 +487,12 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(")\n\n")
 
     def visit_tgroup(self, node):
+        """The widest column by the source's widths takes the room left; the others are as wide as their
+        content (as a browser lays out a table), so a short column never wraps its words."""
         widths = [c.get("colwidth", 1) for c in node.children if isinstance(c, nodes.colspec)]
-        self.body.append(f"columns: ({', '.join(f'{w}fr' for w in widths)}{',' if len(widths) == 1 else ''}), ")
+        widest = widths.index(max(widths)) if widths else 0
+        columns = ["1fr" if i == widest else "auto" for i in range(len(widths))]
+        self.body.append(f"columns: ({', '.join(columns)}{',' if len(columns) == 1 else ''}), ")
 
     def depart_tgroup(self, node):
         pass
