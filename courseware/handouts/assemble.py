@@ -233,7 +233,8 @@ def fix_anchors(tree: nodes.document) -> None:
         else:  # a page this PDF does not print
             ref.replace_self(nodes.inline("", "", *ref.children, ids=ref["ids"]))
     for node in tree.findall(nodes.Element):
-        node["backrefs"] = [renamed.get((owner.get(id(node), ""), b), b) for b in node.get("backrefs", [])]
+        if node["backrefs"]:
+            node["backrefs"] = [renamed.get((owner.get(id(node), ""), b), b) for b in node["backrefs"]]
 
 
 def _page_anchors(tree: nodes.document) -> dict[str, str]:
