@@ -233,7 +233,7 @@ def fix_anchors(tree: nodes.document) -> None:
         else:  # a page this PDF does not print
             ref.replace_self(nodes.inline("", "", *ref.children, ids=ref["ids"]))
     for node in tree.findall(nodes.Element):
-        if node["backrefs"]:
+        if node.get("backrefs"):
             node["backrefs"] = [renamed.get((owner.get(id(node), ""), b), b) for b in node["backrefs"]]
 
 

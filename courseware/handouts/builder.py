@@ -202,21 +202,24 @@ class HandoutsBuilder(Builder):
         contents = ", ".join(f"({entry.level}, [{escape(entry.title)}], <{label(entry.anchor)}>)"
                              for entry in table_of_contents(tree) if entry.anchor in visitor.placed)
         date = time.gmtime(build_date())
+        description = (f"{self.config.project}, {document.title} ({EDITION_LABELS[document.edition].lower()}). "
+                       f"{config.attribution}").strip()
         header = "\n".join([
             "// Written by the handouts builder from the course's pages; change the pages or the templates.",
             f'#import "/{TEMPLATES}/{MAIN_TEMPLATE}": *',
             "#show: handout.with(",
-            f"  title: {string(document.title)},",
-            f"  course: {string(self.config.project)},",
+            f"  title: [{escape(document.title)}],",
+            f"  course: [{escape(self.config.project)}],",
+            f"  description: {string(description)},",
             f"  edition: {string(document.edition)},",
-            f"  edition-label: {string(EDITION_LABELS[document.edition])},",
+            f"  edition-label: [{escape(EDITION_LABELS[document.edition])}],",
             f"  layout: {string(document.layout)},",
             f"  language: {string(self.config.language or 'en')},",
             f"  date: datetime(year: {date.tm_year}, month: {date.tm_mon}, day: {date.tm_mday}),",
             f"  organisation: {string(brand.organisation)},",
             f"  licence: {string(brand.licence)},",
             f"  licence-url: {string(brand.licence_url)},",
-            f"  attribution: {string(config.attribution)},",
+            f"  attribution: [{escape(config.attribution)}],",
             f"  logo: {string('/' + self.imagedir + '/' + logo) if logo else 'none'},",
             f"  primary: rgb({string(brand.primary)}),",
             f"  accent: rgb({string(brand.accent)}),",
