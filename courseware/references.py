@@ -94,17 +94,19 @@ def short_link(url: str, width: int = 48) -> str:
     return text
 
 
-#: The date a source was last read, as the bibliography's ``howpublished`` ends: "...; checked 2026".
-_CHECKED = re.compile(r"\b(checked|read|accessed|retrieved)\s+([^;,.()]*\d{4})\s*\.?$", re.IGNORECASE)
+#: When a source was last read, as the bibliography's ``howpublished`` says it: "checked 2026", "read
+#: November 2026", "consulted in 2026", "(checked August 2026)", "checked in the 2026 version".
+_CHECKED = re.compile(r"\b(checked|read|consulted|accessed|retrieved)(?:\s+in)?(?:\s+the)?\s+"
+                      r"((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})\b", re.IGNORECASE)
 
 
 def checked_date(fields) -> str:
-    """When the source was last read ("checked November 2026"), from ``urldate`` or the end of
-    ``howpublished``; "" when the entry does not say."""
+    """When the source was last read ("checked November 2026"), from ``urldate`` or the last date
+    ``howpublished`` gives one; "" when the entry does not say."""
     if fields.get("urldate"):
         return f"checked {fields['urldate']}"
-    match = _CHECKED.search(str(fields.get("howpublished", "")).replace("{", "").replace("}", ""))
-    return f"{match.group(1).lower()} {match.group(2).strip()}" if match else ""
+    matches = list(_CHECKED.finditer(str(fields.get("howpublished", "")).replace("{", "").replace("}", "")))
+    return f"{matches[-1].group(1).lower()} {matches[-1].group(2).strip()}" if matches else ""
 
 
 def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
@@ -132,7 +134,8 @@ def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
     if url:
         paragraph += nodes.reference("", url, refuri=url, internal=False, classes=["cw-url"])
         if checked:
-            paragraph += nodes.Text(f" ({checked}).")
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline("", f"({checked}).", classes=["cw-unbroken"])
     return paragraph
 
 

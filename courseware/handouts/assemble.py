@@ -52,10 +52,23 @@ def assemble(builder: Builder, document: HandoutDocument) -> nodes.document:
     _arrange(builder, tree, document)
     mark_pages(env, tree, start)
     _add_lesson_plans(env, tree, start)
+    _empty_bibliography_entries(env)
     env.resolve_references(tree, start, builder)
     fix_anchors(tree)
     plain_terms(tree)
     return tree
+
+
+def _empty_bibliography_entries(env) -> None:
+    """sphinxcontrib-bibtex keeps one citation node per entry of a ``{bibliography}`` in the
+    environment, and fills it each time a page is resolved; a PDF built after another would print
+    each entry again. Each PDF gets the nodes as the directive made them: attributes, no text."""
+    domain = env.domains.get("cite")  # absent when sphinxcontrib-bibtex is not loaded
+    for bibliography in getattr(domain, "bibliographies", {}).values():
+        for key, node in bibliography.citation_nodes.items():
+            empty = node.copy()
+            empty["backrefs"] = []
+            bibliography.citation_nodes[key] = empty
 
 
 def inline_toctrees(env, tree: nodes.Element, traversed: list[str], depth: int = 1) -> None:

@@ -121,15 +121,18 @@ class HandoutsBuilder(Builder):
                 logger.info(f"{document.filename}: no input changed")
             else:
                 pending.append((document, key))
+        self.failures: list[str] = []
         workers = min(self._app.parallel if self.parallel_ok else 1, len(pending))
         if workers < 2:
             for job in pending:
                 self.report(job, self.make_pdf(job))
-            return
-        tasks = ParallelTasks(workers)
-        for job in pending:
-            tasks.add_task(self.make_pdf, job, self.report)
-        tasks.join()
+        else:
+            tasks = ParallelTasks(workers)
+            for job in pending:
+                tasks.add_task(self.make_pdf, job, self.report)
+            tasks.join()
+        if self.failures:  # raised here, not in a worker's callback, which Sphinx cannot unwind
+            raise SphinxError("\n".join(self.failures))
 
     def make_pdf(self, job: tuple[HandoutDocument, str]) -> tuple[str, list[str], str]:
         """Assemble, filter, write and compile one PDF (in a worker where Sphinx runs in parallel); return
@@ -164,7 +167,8 @@ class HandoutsBuilder(Builder):
     def report(self, _job, result: tuple[str, list[str], str]) -> None:
         name, messages, error = result
         if error:
-            raise SphinxError(f"{name}: Typst: {error}")
+            self.failures.append(f"{name}: Typst: {error}")
+            return
         for message in messages:
             logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
 

@@ -11,6 +11,8 @@ content and never by path, everything a PDF can show:
   source, image, chart data or citations changed is read again; a page read
   again to the same doctree, such as a module page whose agenda lists every
   lesson, changes nothing);
+- the bytes of every image those pages show (a changed figure leaves the
+  doctree that points to it as it was);
 - the lessons' records (durations, segments, cuts): the run-sheet, agendas
   and clock times of every PDF come from all of them;
 - the bibliography files, the print templates, the fonts, the logo;
@@ -68,10 +70,15 @@ def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates
     env = builder.env
     digest = hashlib.sha256()
     digest.update(repr((document, date, code_digest())).encode())
-    for docname in sorted(pages_of(builder, document)):
+    pages = pages_of(builder, document)
+    for docname in sorted(pages):
         stored = Path(env.doctreedir) / f"{docname}.doctree"
         digest.update(docname.encode())
         digest.update(stored.read_bytes() if stored.is_file() else str(env.all_docs.get(docname, 0)).encode())
+    for image in sorted(path for path, (docnames, _name) in env.images.items() if docnames & pages):
+        source = Path(env.srcdir) / image
+        digest.update(image.encode())
+        digest.update(source.read_bytes() if source.is_file() else b"")
     records = structure.lessons(env)
     digest.update(repr(sorted(records.items())).encode())
     logo = logo_file(builder)

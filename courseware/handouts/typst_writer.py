@@ -52,6 +52,42 @@ ROW_STYLES = {
     "cw-run-close": "muted", "cw-run-evaluation": "muted", "cw-run-buffer": "muted",
 }
 
+_BREAKS = re.compile(r"(?<=[-/\u2013\u2014])|\s+")
+
+
+def _array(items) -> str:
+    items = [str(item) for item in items]
+    return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
+
+
+def _table_grid(tgroup: nodes.tgroup) -> tuple[list[str], list[str]]:
+    """Each cell's column, in the order the cells are written ("none" for a cell spanning columns), and
+    each column's longest unbreakable run of text."""
+    count = int(tgroup.get("cols") or sum(isinstance(c, nodes.colspec) for c in tgroup.children))
+    words = [""] * count
+    columns: list[str] = []
+    taken: dict[tuple[int, int], bool] = {}
+    rows = [row for part in tgroup.children if isinstance(part, (nodes.thead, nodes.tbody)) for row in part.children]
+    for y, row in enumerate(rows):
+        x = 0
+        for entry in row.children:
+            while taken.get((y, x)):
+                x += 1
+            wide, tall = entry.get("morecols", 0) + 1, entry.get("morerows", 0) + 1
+            for dy in range(tall):
+                for dx in range(wide):
+                    taken[(y + dy, x + dx)] = True
+            if wide == 1 and x < count:
+                columns.append(str(x))
+                longest = max(_BREAKS.split(entry.astext()), key=len, default="")
+                if len(longest) > len(words[x]):
+                    words[x] = longest
+            else:
+                columns.append("none")
+            x += wide
+    return columns, words
+
+
 def _inline(function: str):
     """Visitors for inline markup drawn by one Typst function (``#emph[...]``)."""
 
@@ -282,6 +318,9 @@ class TypstTranslator(SphinxTranslator):
         if has_class(node, "cw-slide-row"):
             self.slide_row(node)
             raise nodes.SkipNode
+        if function == "cw-writing-space" and all(has_class(c, "cw-line") for c in node.children):
+            self.body.append(f"#cw-writing-space(lines: {len(node.children)})\n")
+            raise nodes.SkipNode
         if function == "cw-question":
             self.body.append("#cw-question[")
         elif function:
@@ -487,12 +526,10 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(")\n\n")
 
     def visit_tgroup(self, node):
-        """The widest column by the source's widths takes the room left; the others are as wide as their
-        content (as a browser lays out a table), so a short column never wraps its words."""
-        widths = [c.get("colwidth", 1) for c in node.children if isinstance(c, nodes.colspec)]
-        widest = widths.index(max(widths)) if widths else 0
-        columns = ["1fr" if i == widest else "auto" for i in range(len(widths))]
-        self.body.append(f"columns: ({', '.join(columns)}{',' if len(columns) == 1 else ''}), ")
+        """Columns are sized in the template, as a browser sizes an automatic table: it measures each
+        column's widest cell and longest word. Here the writer says which column each cell stands in."""
+        columns, words = _table_grid(node)
+        self.body.append(f"columns: {len(words)}, cols: {_array(columns)}, words: {_array(map(string, words))}, ")
 
     def depart_tgroup(self, node):
         pass
@@ -549,9 +586,12 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_inline(self, node):
         self.anchors(node)
+        if has_class(node, "cw-unbroken"):  # a few words one line holds whole, never hyphenated
+            self.body.append("#box[")
 
     def depart_inline(self, node):
-        pass
+        if has_class(node, "cw-unbroken"):
+            self.body.append("]")
 
     visit_abbreviation = visit_inline
     depart_abbreviation = depart_inline
