@@ -358,8 +358,8 @@ def test_a_chart_reaches_the_handouts(tiny_course):
     result = _build(tiny_course, "handouts")
     assert result.returncode == 0, result.stderr
     out = tiny_course / "_build/handouts"
-    html = (out / "tiny.html").read_text()
-    images = re.findall(r'<img[^>]*src="(_images/bars-[0-9a-f]+\.svg)"', html)
+    markup = (out / "tiny.typ").read_text()
+    images = re.findall(r'cw-image\("/(_images/bars-[0-9a-f]+\.svg)"', markup)
     assert len(images) == 1 and (out / images[0]).is_file()  # the slide block is left out of print
     assert (out / "tiny.pdf").stat().st_size > 0
 

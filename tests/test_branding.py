@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from courseware.config import read_settings
 
 from .conftest import copy_repository, sphinx_build
+from .test_print import same_colour
 
 BRAND = """courseware_brand = {
     "organisation": "Acme Training GmbH",
@@ -69,11 +70,32 @@ def test_decks_follow_the_brand(branded):
 
 
 def test_pdfs_follow_the_brand(branded):
-    reader = PdfReader(branded / "handouts/branded.pdf")
+    """The organisation is the PDF's author and stands on its cover, with its logo. (Typst draws an SVG logo
+    as paths on the page, not as an image object: the logo is the cover's figure, named by the organisation,
+    whose marked content draws the logo's shape in its colour.)"""
+    import pdfplumber
+
+    path = branded / "handouts/branded.pdf"
+    reader = PdfReader(path)
     assert reader.metadata.author == "Acme Training GmbH"
     cover = reader.pages[0]
     assert "Acme Training GmbH" in cover.extract_text()
-    assert cover["/Resources"].get("/XObject"), "the logo is not on the cover"
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+
+        def elements(items):
+            for item in items:
+                yield item
+                yield from elements(item.get("children", []))
+
+        figures = [e for e in elements(pdf.structure_tree) if e.get("type") == "Figure" and e.get("page_number") == 1]
+        logo = next((e for e in figures if e.get("alt_text") == "Acme Training GmbH"), None)
+        assert logo is not None, f"the logo is not on the cover: {figures}"
+        drawn = [shape for shape in page.rects + page.curves if shape.get("mcid") in (logo.get("mcids") or [])
+                 and shape.get("fill") and same_colour(shape["non_stroking_color"], "#8b1a1a")]
+    assert drawn, "the cover's logo draws nothing in the logo's colour"
+    width, height = drawn[0]["x1"] - drawn[0]["x0"], drawn[0]["bottom"] - drawn[0]["top"]
+    assert abs(width / height - 200 / 60) < 0.05, "the logo keeps its proportions"
 
 
 def test_a_misspelt_brand_key_stops_the_build(tmp_path):

@@ -16,6 +16,19 @@ from sphinx.testing.util import SphinxTestApp
 
 from courseware.quiz import question
 
+from .test_print import (
+    destination_page,
+    flat,
+    headings,
+    links,
+    outline,
+    printed,
+    pypdf_text,
+    reference_entries,
+    squash,
+    text_in,
+)
+
 WRITERS = ["html", "dirhtml", "latex", "text"]
 
 
@@ -213,89 +226,143 @@ def handouts(rootdir, tmp_path_factory):
     return app
 
 
+def pdf_words(path: Path) -> str:
+    """A PDF's text, squashed to lower-case words (line breaks, hyphenation points and quotes do not matter)."""
+    return " ".join(w for w, _ in printed(path).words())
+
+
 def test_print_has_no_form_controls(handouts):
-    for page in handouts.outdir.glob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        for bad in ("<fieldset", "<input", "<details", "aria-live", "<summary"):
-            assert bad not in html, f"{page.name} holds {bad}"
+    """Paper is no form: no PDF holds an interactive form or a widget, only links."""
+    pdfs = list(handouts.outdir.glob("*.pdf"))
+    assert len(pdfs) == 4
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        assert "/AcroForm" not in reader.trailer["/Root"], f"{pdf.name} holds a form"
+        kinds = {str(a.get_object().get("/Subtype")) for page in reader.pages for a in page.get("/Annots", []) or []}
+        assert kinds <= {"/Link"}, f"{pdf.name} holds {kinds - {'/Link'}}"
+
+
+def answers_page(path: Path) -> int | None:
+    from courseware.typst_markup import label
+
+    return destination_page(path, label("cw-answers"))
 
 
 def test_editions_leave_out_or_move_answers(handouts):
     out = handouts.outdir
-    workbook = soup(out / "workbook.html").get_text(" ")
-    guide = soup(out / "guide.html").get_text(" ")
-    study = soup(out / "study.html")
+    workbook, guide, study = (pdf_words(out / f"{name}.pdf") for name in ("workbook", "guide", "study"))
     for answer in ("The solution text.", "First explanation.", "Speaker note one.", "Discussion guidance."):
-        assert answer in guide
-        assert answer not in workbook
-    assert not soup(out / "workbook.html").select(".cw-key, .cw-key-mark")
-    assert soup(out / "guide.html").select("li.cw-key .cw-key-mark")
-    assert soup(out / "workbook.html").select(".cw-writing-space .cw-line")
-    assert not soup(out / "guide.html").select(".cw-writing-space")
-    # self-study: the answers at the back, each linked to what it answers
-    part = study.select_one("section#cw-answers")
-    assert part is not None
-    body = study.get_text(" ").split("Answers", 1)[0]
-    assert "The solution text." not in body
-    entries = part.select(".cw-answer-entry")
-    assert len(entries) == 6  # one solution, five questions
-    for entry in entries:
-        target = entry.select_one("a.cw-backref")["href"][1:]
-        assert study.find(id=target) is not None
-    assert "Speaker note one." not in study.get_text(" ")
+        assert squash(answer) in guide
+        assert squash(answer) not in workbook
+    # the key: ticked and bold where the edition shows answers, plain where it does not
+    assert "\u2714" in pypdf_text(out / "guide.pdf") and "\u2714" not in pypdf_text(out / "workbook.pdf")
+    for name, bold in (("guide", True), ("workbook", False)):
+        glyphs = [g for sheet in printed(out / f"{name}.pdf").sheets for line in sheet.lines()
+                  if re.fullmatch("A\\. ?Right one here( \u2714)?", line.text)
+                  for g in line.glyphs[2:] if g.text.isalpha()]  # the option's words, after its letter
+        assert glyphs and all(("Semibold" in g.font or "Bold" in g.font) == bold for g in glyphs), name
+    assert sum(len(sheet.writing_lines()) for sheet in printed(out / "workbook.pdf").sheets) >= 10
+    assert not any(sheet.writing_lines() for sheet in printed(out / "guide.pdf").sheets)
+    # self-study: the answers at the back, each linked to what it answers, with that page's number
+    back = answers_page(out / "study.pdf")
+    assert back is not None
+    sheets = printed(out / "study.pdf").sheets
+    body = squash(" ".join(sheet.text() for sheet in sheets[:back - 1]))
+    answers = squash(" ".join(sheet.text() for sheet in sheets[back - 1:]))
+    assert "the solution text" not in body and "the solution text" in answers
+    backrefs = [link for link in links(out / "study.pdf") if link.internal and link.page >= back
+                and link.target is not None and link.target < back]
+    assert len(backrefs) == 6  # one solution, five questions
+    for link in backrefs:  # each names the page it leads to
+        named = flat(text_in(sheets[link.page - 1], link.rect))
+        line = next(line.text for line in sheets[link.page - 1].lines() if named and named in flat(line.text))
+        assert f"(page {link.target})" in line, f"{named!r} leads to page {link.target}: {line!r}"
+    assert "speaker note one" not in body + answers
     # a reader alone gets the solo version instead of the group prompt; the classroom the other way round
-    lessons = soup(out / "study.html")
-    lessons.select_one("section#cw-answers").decompose()
-    lessons = lessons.get_text(" ")
-    assert "Write the plan alone" in lessons and "with your partner" not in lessons and "in the room" not in lessons
-    assert "Write the plan alone" not in workbook and "with your partner" in workbook
-    assert "The plan has three parts" in lessons and "The plan has three parts" in workbook, "everyone's task"
-    assert "Write the plan alone" in guide  # for the facilitator whose learner studies alone
-    assert soup(out / "study.html").select(".cw-exercise .cw-writing-space"), "room to write for the solo task"
+    assert "write the plan alone" in body and "with your partner" not in body and "in the room" not in body
+    assert "write the plan alone" not in workbook and "with your partner" in workbook
+    assert "the plan has three parts" in body and "the plan has three parts" in workbook, "everyone's task"
+    assert "write the plan alone" in guide  # for the facilitator whose learner studies alone
+    assert any(sheet.writing_lines() for sheet in sheets[:back - 1]), "room to write for the solo task"
     # the lesson plan: clock times beside the offsets, and the short version
-    plan = soup(out / "guide.html").select_one(".cw-lesson-plan").get_text(" ", strip=True)
-    assert "09:15" in plan and "+0:00" in plan
-    assert "The short version: 44 min instead of 46 min" in plan and "Drop the second section's talk" in plan
+    assert "09:15" in pypdf_text(out / "guide.pdf") and "+0:00" in pypdf_text(out / "guide.pdf")
+    assert "the short version 44 min instead of 46 min" in guide and "drop the second section s talk" in guide
 
 
 def test_learner_pdfs_carry_the_case_and_the_glossary_and_no_empty_module(handouts):
-    page = soup(handouts.outdir / "module.html")
-    headings = [h.get_text(strip=True).rstrip("\u00b6") for h in page.select("main h1, main h2, main h3")]
-    assert headings.index("The case") < headings.index("A lesson"), "the case comes before the lessons"
-    assert headings[-2:] == ["Glossary", "References"]
-    whole = soup(handouts.outdir / "workbook.html")
-    order = [h.get_text(strip=True).rstrip("\u00b6") for h in whole.select("main h1, main h2, main h3")]
+    titles = [h.text for h in headings(handouts.outdir / "module.pdf")]
+    assert titles.index("The case") < titles.index("A lesson"), "the case comes before the lessons"
+    assert titles[-2:] == ["Glossary", "References"]
+    order = [h.text for h in headings(handouts.outdir / "workbook.pdf")]
     assert order.index("A lesson") < order.index("Glossary"), "the second toctree's pages follow the first's"
-    module = page.get_text(" ", strip=True)
-    assert "A small thing Acme makes." in module
+    assert "a small thing acme makes" in pdf_words(handouts.outdir / "module.pdf")
     for name in ("module", "workbook", "study", "guide"):
-        assert "An empty module" not in soup(handouts.outdir / f"{name}.html").get_text()
+        assert "an empty module" not in pdf_words(handouts.outdir / f"{name}.pdf")
+
+
+def test_references_are_numbered_per_pdf(handouts):
+    """Each PDF numbers the sources it cites from 1, in the order it first cites them: each mark is a link
+    to the entry that bears its number."""
+    from courseware.typst_markup import label
+
+    path = handouts.outdir / "module.pdf"
+    start = destination_page(path, label("cw-references"))
+    entries = reference_entries(path, start)
+    sheets = printed(path).sheets
+    marks = [(int(text_in(sheets[link.page - 1], link.rect).strip()), link) for link in links(path)
+             if link.internal and link.page < start and link.target == start
+             and (link.target_top or 0) >= entries[0].top - 15]
+    assert [number for number, _ in marks] == [1, 2, 2], "the lesson cites its two sources three times"
+    assert len(entries) == 2
+    for number, link in marks:
+        lands = next(e for e in entries if e.top + 3 >= link.target_top)
+        assert lands.number == number
 
 
 def test_references_are_numbered_per_pdf_and_readable(handouts):
-    page = soup(handouts.outdir / "module.html")
-    marks = [a.get_text() for a in page.select(".cw-cite a")]
-    assert marks[0] == "1"
-    items = page.select("#cw-references li")
-    assert len(items) == len(set(marks))
-    printed = " ".join(li.get_text(" ") for li in items)
-    assert "0123456789abcdef" not in printed and "example.org/\u2026" in printed
-    assert "github.com/todogroup/outbound-oss" in printed and "7afb654" not in printed
+    """A printed reference gives the whole address a reader types (the guide's repository, not a commit's
+    page), and nothing shortened."""
+    from courseware.typst_markup import label
+
+    path = handouts.outdir / "module.pdf"
+    entries = reference_entries(path, destination_page(path, label("cw-references")))
+    printed_text = " ".join(entry.joined for entry in entries)
+    assert "\u2026" not in printed_text and "7afb654" not in printed_text
+    assert "https://github.com/todogroup/outbound-oss" in entries[1].joined
+    assert "https://example.org/a/very/long/path/that/nobody/could/type/from/paper/0123456789abcdef" \
+        in entries[0].joined
+
+
+def test_the_bibliography_page_prints_each_source_once(handouts):
+    for name in ("workbook", "study", "guide"):
+        path = handouts.outdir / f"{name}.pdf"
+        marks = outline(path)
+        at = next(i for i, mark in enumerate(marks) if mark.title == "Sources")
+        pages = range(marks[at].page, marks[at + 1].page)
+        text = squash(" ".join(printed(path).sheets[page - 1].text() for page in pages))
+        assert text.count("a source with a rather long title") == 1, f"{name}.pdf"
 
 
 def test_pdfs_render_again_only_when_an_input_changes(handouts):
+    """A second build with nothing changed writes no PDF: the same bytes, time stamps and keys."""
     out = handouts.outdir
-    before = {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("*.pdf")}
     keys = {p.name: p.read_text() for p in out.glob("*.pdf.key")}
-    again = build_root(Path(), Path(handouts.srcdir), "handouts")
-    assert "unchanged" in again.status.getvalue()
-    assert {p.name: p.read_text() for p in out.glob("*.pdf.key")} == keys
-    figure = Path(handouts.srcdir) / "mod" / "dot.svg"
-    figure.write_text(figure.read_text().replace('r="10"', 'r="14"'))
+    assert len(before) == len(keys) == 4
     build_root(Path(), Path(handouts.srcdir), "handouts")
-    changed = {p.name for p in out.glob("*.pdf") if p.read_bytes() != before[p.name]}
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("*.pdf")} == before, "a PDF was rewritten"
+    assert {p.name: p.read_text() for p in out.glob("*.pdf.key")} == keys
+
+
+def test_a_changed_figure_renders_every_pdf_that_shows_it_again(rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    first = build_root(rootdir / "test-vocabulary", srcdir, "handouts")
+    before = {p.name: p.read_bytes() for p in first.outdir.glob("*.pdf")}
+    figure = srcdir / "mod" / "dot.svg"
+    figure.write_text(figure.read_text().replace('r="10"', 'r="14"'))
+    again = build_root(rootdir / "test-vocabulary", srcdir, "handouts")
+    changed = {p.name for p in again.outdir.glob("*.pdf") if p.read_bytes() != before[p.name]}
     assert changed == set(before), "every PDF that shows the figure is rendered again"
-    assert len(PdfReader(out / "module.pdf").pages) >= 3
 
 
 def test_print_transforms_replace_course_nodes(rootdir, tmp_path):
