@@ -40,6 +40,7 @@ def body_text(page) -> str:
 
 
 @cache
+@cache
 def pdf_text(path: Path) -> str:
     return squash(" ".join(body_text(page) for page in PdfReader(path).pages))
 

@@ -17,9 +17,12 @@ Helpers for reading a PDF (``printed``, ``outline``, ``links``,
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +39,7 @@ from courseware.links import deck_url, page_url
 
 BIN = Path(sys.executable).parent
 MM = 72 / 25.4
+CORES = os.cpu_count() or 1
 EDGE = 18 * MM  #: running heads and feet stand within 18 mm of the page's top and bottom edges
 SIDE = 20 * MM  #: the pages' left and right margins
 BODY_SIZE = 10.5  #: the body text's size, in points
@@ -127,6 +131,7 @@ class Sheet:
     rules: list[Rule]
     frames: list[Frame]
     _marked: dict | None = None
+    _lines: list | None = None
 
     def marked(self) -> dict[int | None, list[Glyph]]:
         """The glyphs of each marked-content sequence (by MCID)."""
@@ -151,25 +156,32 @@ class Sheet:
     def lines(self, glyphs: list[Glyph] | None = None) -> list[TextLine]:
         """The lines of text (of the body, unless ``glyphs`` are given), top to bottom: glyphs whose
         heights overlap by half stand on one line."""
-        rows: list[list[Glyph]] = []
-        for glyph in sorted(self.body() if glyphs is None else glyphs, key=lambda g: (g.top, g.x0)):
+        if glyphs is None:
+            if self._lines is None:
+                self._lines = self._rows(self.body())
+            return self._lines
+        return self._rows(glyphs)
+
+    def _rows(self, glyphs: list[Glyph]) -> list[TextLine]:
+        rows: list[list] = []  # [top, bottom, glyphs] of each line found so far
+        for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
             if not glyph.text.strip():
                 continue
             for row in rows[-3:]:
-                top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+                top, bottom = row[0], row[1]
                 if min(bottom, glyph.bottom) - max(top, glyph.top) > 0.5 * min(bottom - top, glyph.bottom - glyph.top):
-                    row.append(glyph)
+                    row[0], row[1] = min(top, glyph.top), max(bottom, glyph.bottom)
+                    row[2].append(glyph)
                     break
             else:
-                rows.append([glyph])
+                rows.append([glyph.top, glyph.bottom, [glyph]])
         found = []
-        for row in rows:
+        for top, _, row in rows:
             row.sort(key=lambda g: g.x0)
             text = row[0].text
             for before, glyph in zip(row, row[1:]):
                 text += (" " if glyph.x0 - before.x1 > 0.15 * glyph.size else "") + glyph.text
-            found.append(TextLine(self.number, min(g.top for g in row), row[0].x0, max(g.x1 for g in row),
-                                  text, tuple(row)))
+            found.append(TextLine(self.number, top, row[0].x0, max(g.x1 for g in row), text, tuple(row)))
         return sorted(found, key=lambda line: line.top)
 
     def text(self) -> str:
@@ -245,12 +257,30 @@ def _frames(page, primary: str) -> list[Frame]:
     return frames
 
 
-@cache
 def printed(path: Path, primary: str = "#1f4e79") -> Printed:
+    """Every page's glyphs, rules and slide frames, read once per PDF and brand colour."""
+    return _printed(Path(path), primary.lower())
+
+
+@cache
+def _printed(path: Path, primary: str) -> Printed:
+    count = len(PdfReader(path).pages)
+    share = -(-count // CORES)
+    ranges = [(first, min(first + share, count)) for first in range(0, count, share)]
+    if len(ranges) == 1 or count < 40:
+        sheets = _sheets(path, primary, 0, count)
+    else:  # pdfplumber reads a page in tens of milliseconds: a long PDF is read on every core
+        with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_sheets, *zip(*((path, primary, first, last) for first, last in ranges)))
+            sheets = [sheet for part in parts for sheet in part]
+    return Printed(path, sheets)
+
+
+def _sheets(path: Path, primary: str, first: int, last: int) -> list[Sheet]:
     import pdfplumber
 
-    document = Printed(path)
-    with pdfplumber.open(path) as pdf:
+    sheets = []
+    with pdfplumber.open(path, pages=range(first + 1, last + 1)) as pdf:
         for page in pdf.pages:
             glyphs = [Glyph(c["text"], c["fontname"].split("+", 1)[-1], round(c["size"], 2), c["x0"], c["x1"],
                             c["top"], c["bottom"], c.get("mcid"), c.get("tag")) for c in page.chars]
@@ -260,10 +290,10 @@ def printed(path: Path, primary: str = "#1f4e79") -> Printed:
                     filled = stroke["object_type"] == "rect" and stroke.get("fill")
                     colour = rgb(stroke["non_stroking_color"] if filled else stroke["stroking_color"])
                     rules.append(Rule(stroke["x0"], stroke["x1"], stroke["top"], colour))
-            document.sheets.append(Sheet(page.page_number, float(page.width), float(page.height), glyphs, rules,
-                                         _frames(page, primary)))
+            sheets.append(Sheet(page.page_number, float(page.width), float(page.height), glyphs, rules,
+                                _frames(page, primary)))
             page.close()
-    return document
+    return sheets
 
 
 class Heading(NamedTuple):
@@ -890,6 +920,7 @@ def apostrophe_windows(text: str) -> list[str]:
     return [" ".join(words[max(0, i - 1):i + 3]) for i, word in enumerate(words) if "'" in word]
 
 
+@cache
 @cache
 def pypdf_text(path: Path) -> str:
     return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
