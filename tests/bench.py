@@ -56,7 +56,7 @@ def edit_a_lesson(root: Path, word: str) -> Path:
     """Add one word to the first paragraph of prose of the course's first module lesson."""
     lesson = next(p for p in sorted((root / "source").glob("module*/*.md")) if "duration:" in p.read_text())
     text = lesson.read_text(encoding="utf-8")
-    match = re.search(r"\n\n([A-Z][^\n]+)\.\n", text.split("## ", 2)[1])
+    match = re.search(r"\n\n([A-Z][^\n]*?)\.\s", text.split("## ", 2)[1])  # a paragraph's first sentence
     assert match, lesson
     sentence = match.group(1)
     lesson.write_text(text.replace(sentence + ".", f"{sentence} {word}.", 1), encoding="utf-8")
