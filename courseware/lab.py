@@ -1316,14 +1316,20 @@ FINDINGS: tuple[Finding, ...] = (
         named="tokenizer",
         title="Vendored GPL-3.0-or-later tokenizer",
         kind="defect",
-        commands=('git grep -n -I -i "general public license"',),
-        finds=(r"vendor/edifact_tokenizer/tokenizer\.py:\d+:.*General Public License",),
-        clean=(r"General Public License",),
+        commands=('git grep -n -I -i "general public license"',
+                  "ls vendor/edifact_tokenizer",
+                  'git grep -n "vendor" -- pyproject.toml'),
+        finds=(r"vendor/edifact_tokenizer/tokenizer\.py:\d+:.*General Public License",
+               r"(?m)^README\.md\n__init__\.py\ntokenizer\.py$",
+               r'pyproject\.toml:\d+:include = \["waybill\*", "vendor\*"\]'),
+        clean=(r"General Public License", r"tokenizer\.py", r"vendor\*"),
         shows="vendor/edifact_tokenizer/ carries the GPL-3.0-or-later notice (in tokenizer.py and __init__.py); "
-              "the copy has no licence text.",
+              "the folder holds no copy of the licence text, which the GPL requires to travel with the code; and "
+              "pyproject.toml packages vendor* beside waybill*, so the wheel installs the GPL code as a top-level "
+              "package named vendor.",
         fix="Decide with legal counsel: replace the tokenizer (a rewrite by people who have not copied it, or a "
-            "permissively licensed library), or release Waybill under GPL-3.0-or-later. The fixed variant "
-            "replaces it with Waybill's own tokenizer.",
+            "permissively licensed library), or release Waybill under GPL-3.0-or-later. Either way, package "
+            "only waybill*. The fixed variant replaces it with Waybill's own tokenizer.",
     ),
     Finding(
         key="live-secret",
@@ -1345,15 +1351,16 @@ FINDINGS: tuple[Finding, ...] = (
         kind="defect",
         commands=(
             "git log -p --all > ../history.patch\n(cd .. && detect-secrets scan -n history.patch)",
-            'grep -n "api_key" ../history.patch',
+            'grep -n -B1 "api_key" ../history.patch',
             'git log --all --date=short --format="%h %ad %an: %s" -S spk_sandbox_',
         ),
-        finds=(SANDBOX_KEY_HASH, r'\+api_key = "spk_sandbox_',
+        finds=(SANDBOX_KEY_HASH, r'\+api_key = "spk_sandbox_', r'\+account = "LARKSPUR-PT-TEST"',
                r"2022-04-05 Tiago Moreira: Try SwiftParcel's sandbox",
                r"2022-04-12 Tiago Moreira: Remove the SwiftParcel sandbox test"),
         clean=(SANDBOX_KEY_HASH, r"api_key = ", r'"hashed_secret"', r"Tiago"),
         shows="The scan of the history finds the sandbox key (and the Kafka password again); grep shows the line "
-              "that added it to tests/config/swiftparcel-sandbox.toml; git log -S shows the commit of 5 April 2022 "
+              "that added it to tests/config/swiftparcel-sandbox.toml, below Larkspur's sandbox account name "
+              "(LARKSPUR-PT-TEST); git log -S shows the commit of 5 April 2022 "
               "that added it and the one of 12 April 2022 that removed it.",
         fix="Ask SwiftParcel to revoke the key and confirm it; then publish a fresh history or rewrite it "
             "(git filter-repo) and check again.",
@@ -1379,16 +1386,19 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(
         key="internal-hosts",
         named="host names",
-        title="Internal host names in default settings",
+        title="Internal host names, accounts and contacts",
         kind="defect",
-        commands=('git grep -n -I "\\.internal"',),
+        commands=('git grep -n -I -i -E "\\.internal|slack|svc-"',),
         finds=(r"waybill/settings\.py:\d+:.*kafka-01\.hh\.larkspur\.internal",
-               r"README\.md:\d+:.*wiki\.larkspur\.internal"),
-        clean=(r"\.internal",),
+               r"README\.md:\d+:.*wiki\.larkspur\.internal",
+               r"README\.md:\d+:Internal use only\. Questions: #waybill on Slack, or Ana Ferreira\.",
+               r'waybill/settings\.py:\d+:EVENT_SINK_USER = "svc-waybill"'),
+        clean=(r"\.internal", r"Slack", r"svc-waybill"),
         shows="waybill/settings.py names two Kafka REST proxies in Hamburg (kafka-01 and kafka-02.hh.larkspur."
-              "internal); the README links the internal wiki.",
-        fix="Read the hosts from the environment with a neutral default (localhost); rewrite the README for "
-            "outside users.",
+              "internal) and the service account svc-waybill; the README links the internal wiki and sends "
+              "questions to an internal Slack channel and to Ana Ferreira by name.",
+        fix="Read the hosts and the account from the environment with neutral defaults (localhost, none); rewrite "
+            "the README for outside users, with the project's public channels instead of a colleague's name.",
     ),
     Finding(
         key="health-files",
