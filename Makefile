@@ -38,19 +38,18 @@ $(VENV)/.installed: requirements.txt
 INPUTS := conf.py requirements.txt $(shell find source courseware handouts slides branding -type f \
             -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-# The HTML course and the handouts read the pages into one environment (the PDFs are built
-# after the HTML, so they read nothing again); the decks need their own (-t slides).
+# The HTML course, the decks and the handouts read the pages into one environment (the decks
+# and the PDFs are built after the HTML, so they read nothing again).
 html: venv $(BUILD)/.stamps/html
 
 $(BUILD)/.stamps/html: $(INPUTS)
 	$(SPHINX) -b html -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/html
 	@mkdir -p $(@D) && touch $@
 
-# sphinx-revealjs is loaded for the decks only (-t slides): it is not parallel-safe.
 slides: venv $(BUILD)/.stamps/slides
 
 $(BUILD)/.stamps/slides: $(INPUTS)
-	$(SPHINX) -b revealjs -t slides $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/slides source $(BUILD)/slides
+	$(SPHINX) -b revealjs $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/slides
 	@mkdir -p $(@D) && touch $@
 
 handouts: venv $(BUILD)/.stamps/handouts

@@ -78,12 +78,12 @@ extensions = [
     "sphinxcontrib.bibtex",
     "courseware",
 ]
-# sphinx-revealjs declares itself not parallel-safe, which would stop every
-# builder from reading in parallel: it is loaded for the decks only
-# (`make slides` passes -t slides). The deck settings are courseware's
-# (courseware/slides/__init__.py); set any revealjs_* value here to override.
-if tags.has("slides"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
-    extensions.insert(-1, "sphinx_revealjs")
+# sphinx-revealjs is loaded for every builder, so that the HTML course, the decks
+# and the PDFs read the pages once, into one environment. It declares itself not
+# parallel-safe; courseware says it is, for reading (courseware/slides/__init__.py
+# says why). The deck settings are courseware's; set any revealjs_* value here to
+# override.
+extensions.insert(-1, "sphinx_revealjs")
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

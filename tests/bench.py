@@ -148,7 +148,7 @@ def shares(root: Path) -> None:
     builds = {
         "HTML course": [sphinx, "-b", "html", "-j", "auto", *options, "-d", "_build/doctrees/course", "source",
                         "_build/html"],
-        "decks": [sphinx, "-b", "revealjs", "-t", "slides", *options, "-d", "_build/doctrees/slides", "source",
+        "decks": [sphinx, "-b", "revealjs", *options, "-d", "_build/doctrees/slides", "source",
                   "_build/slides"],
         "PDF handouts": [sphinx, "-b", "handouts", "-j", "auto", *options, "-d", "_build/doctrees/course",
                          "source", "_build/handouts"],

@@ -33,7 +33,7 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 #: output folder -> (builder, extra options, environment folder under _build/doctrees), in the Makefile's order
 BUILDS = {
     "html": ("html", ["-j", "auto"], "course"),
-    "slides": ("revealjs", ["-t", "slides"], "slides"),
+    "slides": ("revealjs", [], "course"),
     "handouts": ("handouts", ["-j", "auto"], "course"),
 }
 

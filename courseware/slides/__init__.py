@@ -11,8 +11,11 @@
 - ``builder``: the ``revealjs`` builder writes only decks (lessons and the
   deck index), with a translator that closes every ``<section>``.
 
-sphinx-revealjs declares itself not parallel-safe, so conf.py loads it only
-for the decks (``-t slides``); this package's builder parts load with it.
+sphinx-revealjs declares itself not parallel-safe, which stops every builder
+from reading pages in parallel. It keeps nothing in the environment (its
+directives only make nodes), so reading with it is safe: ``_parallel_read``
+says so, and the course loads it for every builder, one environment for all
+outputs. tests/test_upstream.py fails when upstream changes its declaration.
 """
 
 from __future__ import annotations
@@ -57,6 +60,13 @@ def _apply_defaults(app: Sphinx, config) -> None:
             setattr(config, name, value)
 
 
+def _parallel_read(app: Sphinx, config) -> None:
+    # sphinx-revealjs 3.2 returns parallel_read_safe False from setup() although it stores nothing in the
+    # environment (no env data to merge); Sphinx has no public way to say otherwise than the Extension's
+    # attribute. Writing stays serial for its builders (their parallel_write_safe is untouched).
+    app.extensions["sphinx_revealjs"].parallel_read_safe = True
+
+
 def _add_brand(app: Sphinx) -> None:
     if app.builder.name in DECK_BUILDERS:
         app.builder.add_css_file("brand.css")
@@ -77,6 +87,7 @@ def setup_slides(app: Sphinx) -> None:
         from .builder import setup_deck_builder
 
         setup_deck_builder(app)
+        app.connect("config-inited", _parallel_read)
         app.connect("config-inited", _apply_defaults, priority=300)
         app.connect("builder-inited", _add_brand)
         app.connect("build-finished", _write_brand)
