@@ -4,6 +4,7 @@
 
 PYTHON    ?= python3
 VENV      := .venv
+LAB_VENV  := .venv-lab
 BIN       := $(VENV)/bin
 SPHINX    := $(BIN)/sphinx-build
 SPHINXOPTS ?= -W --keep-going -n -q
@@ -11,7 +12,7 @@ BUILD     := _build
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts outputs site kit lab serve test check bench bib clean venv system checkers
+.PHONY: all html slides handouts outputs site kit lab serve test check bench bib clean venv lab-tools system checkers
 
 # The HTML course first: it reads and checks every page once, so a mistake is
 # reported once; then the decks and the PDFs side by side.
@@ -30,6 +31,15 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The release lab's audit tools (reuse, detect-secrets, pip-licenses, ScanCode), as learners install
+# them: an environment of their own, because ScanCode needs an older pluggy than pytest.
+lab-tools: $(LAB_VENV)/.installed
+
+$(LAB_VENV)/.installed: tests/lab-tools.txt
+	$(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/lab-tools.txt
 	touch $@
 
 # Every file an output is built from. An output whose stamp is newer than all of them is left as
@@ -83,13 +93,13 @@ checkers:
 	  { npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; \
 	else echo "make: no npm, so the Nu HTML Checker is not run (apt-get install npm default-jre-headless)" >&2; fi
 
-test: system venv checkers
+test: system venv lab-tools checkers
 	$(BIN)/ruff check courseware tests tools conf.py
 	$(BIN)/python -m pytest
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).
-check: venv
+check: venv lab-tools
 	$(BIN)/ruff check courseware tests tools conf.py
 	$(BIN)/python -m pytest -q -m "not course and not browser and not gate"
 

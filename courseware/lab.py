@@ -421,6 +421,11 @@ PROVENANCE = _t("""
     - **`tests/fixtures/`.** Synthetic carrier messages made for the release:
       names, streets and phone numbers are invented, the numbers from ranges
       reserved for fiction. No personal data.
+    - **Working days (`waybill/calendars.py` of the internal versions).**
+      Not part of this release. The release review's content scan found the
+      module copied from Kestrel Freight Tools (MPL-2.0) with its licence
+      notice deleted; nothing in Waybill imports it. If it returns, it comes
+      back as a file under MPL-2.0 with its notice restored, or written anew.
     - **Dependencies.** Installed from PyPI, not copied. pycountry
       (LGPL-2.1-only) and certifi (MPL-2.0) are used unmodified, as separate
       packages, as the release review recorded.
@@ -521,6 +526,39 @@ NORDRAIL = _t('''
 
     def parse(text: str) -> list[TrackingEvent]:
         return read_iftsta(text, CARRIER, NORDRAIL_CODES)
+''')
+
+#: Planted where no step of the lab points: a module copied from another project (a fictional MPL-2.0
+#: one) whose licence header was deleted; the module's metadata still names its licence and holder,
+#: which only a scanner that reads the files' contents reports. Waybill's code never imports it.
+CALENDARS = _t('''
+    """Working days per country, for the delivery dates Waybill promises."""
+
+    __author__ = "Kestrel Freight Tools contributors"
+    __license__ = "MPL-2.0"
+    __copyright__ = "Copyright 2019 Kestrel Freight Tools contributors"
+
+    import datetime
+
+    #: Public holidays on a fixed date (month, day) on which carriers do not deliver, by country.
+    FIXED_HOLIDAYS = {
+        "DE": ((1, 1), (5, 1), (10, 3), (12, 25), (12, 26)),
+        "GB": ((1, 1), (12, 25), (12, 26)),
+        "PT": ((1, 1), (4, 25), (5, 1), (6, 10), (8, 15), (10, 5), (11, 1), (12, 1), (12, 8), (12, 25)),
+    }
+
+
+    def is_working_day(day: datetime.date, country: str) -> bool:
+        return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS.get(country, ())
+
+
+    def add_working_days(start: datetime.date, days: int, country: str) -> datetime.date:
+        day = start
+        while days > 0:
+            day += datetime.timedelta(days=1)
+            if is_working_day(day, country):
+                days -= 1
+        return day
 ''')
 
 NORDRAIL_2025 = NORDRAIL.replace(
@@ -1084,6 +1122,9 @@ def practice_history() -> list[Commit]:
             "waybill/adapters/swiftparcel.py": swiftparcel(exceptions=True, confidential=True),
             "tests/test_swiftparcel.py": test_swiftparcel(exceptions=True),
         }),
+        Commit("2024-09-03T14:40:00+01:00", "lukas", "Working days per country for delivery promises", {
+            "waybill/calendars.py": CALENDARS,
+        }),
         Commit("2025-02-04T09:55:00+00:00", "ines", "NordRail: code 11 (wagon held at a terminal) is an exception", {
             "waybill/adapters/nordrail.py": NORDRAIL_2025,
         }),
@@ -1312,6 +1353,28 @@ FINDINGS: tuple[Finding, ...] = (
             "copyright holder per file, add LICENSES/Apache-2.0.txt, and run reuse lint in CI.",
     ),
     Finding(
+        key="copied-code",
+        named="calendar module",
+        title="A module copied from another project, its licence notice deleted",
+        kind="defect",
+        commands=(
+            "scancode --license --copyright -n 2 --quiet --json-pp ../scan.json .",
+            "grep -E '\"(path|detected_license_expression_spdx|holder)\"' ../scan.json",
+        ),
+        finds=(r'"path": "[^"]*waybill/calendars\.py",\n\s*"detected_license_expression_spdx": "MPL-2\.0"',
+               r'"holder": "Kestrel Freight',  # ScanCode shortens the holder's name
+               r'"path": "[^"]*vendor/edifact_tokenizer/tokenizer\.py",\n\s*"detected_license_expression_spdx": '
+               r'"GPL-3\.0-or-later"'),
+        clean=(r"calendars\.py", r"Kestrel", r"vendor/edifact_tokenizer"),
+        shows="The content scan lists a licence for waybill/calendars.py, a file of Waybill's own that reuse lint "
+              "reports as having none: MPL-2.0, with Kestrel Freight Tools contributors as copyright holder. The "
+              "module was copied from that project and its licence header deleted; the metadata lines near the "
+              "top still say where it came from. The scan also reads the GPL notice of the vendored tokenizer.",
+        fix="Restore the MPL-2.0 notice and keep the file under MPL-2.0 (the MPL applies file by file), or leave "
+            "it out and write the feature anew; record the decision in the provenance record. Nothing imports "
+            "it, so the fixed variant leaves it out.",
+    ),
+    Finding(
         key="vendored-gpl",
         named="tokenizer",
         title="Vendored GPL-3.0-or-later tokenizer",
@@ -1451,12 +1514,18 @@ FINDINGS: tuple[Finding, ...] = (
     ),
 )
 
+#: The audit tools, as learners install them into their own environment (the lesson shows the line).
+#: ScanCode's plugin loader finds no hooks with pluggy 1.6 or later, hence the pin; pytest needs 1.6, so
+#: the tests run the tools from an environment of their own too (make lab-tools).
+TOOLS = ("reuse==6.2.0", "detect-secrets==1.5.0", "pip-licenses==5.5.5", "scancode-toolkit-mini==32.5.0",
+         "pluggy==1.5.0")
+
 # What learners run before and at the start of the lab (the lesson shows each verbatim).
 SETUP = (
     "mkdir waybill-lab && cd waybill-lab",
     "unzip /path/to/waybill-practice.zip",
     "python3 -m venv tools",
-    "tools/bin/pip install reuse==6.2.0 detect-secrets==1.5.0 \\\n    pip-licenses==5.5.5",
+    "tools/bin/pip install " + " ".join(TOOLS[:3]) + " \\\n    " + " ".join(TOOLS[3:]),
     "python3 -m venv waybill-env",
     "waybill-env/bin/pip install ./waybill-practice",
     "cd waybill-practice",

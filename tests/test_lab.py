@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSON = ROOT / "source" / "module2" / "release-lab.md"
 CASE = ROOT / "source" / "case" / "waybill.md"
 BIN = Path(sys.executable).parent
+#: The audit tools' own environment (make lab-tools), as a learner's ``tools``.
+TOOLS_BIN = ROOT / ".venv-lab" / "bin"
 DEFECTS = [f for f in lab.FINDINGS if f.kind == "defect"]
 
 
@@ -51,13 +53,14 @@ def fixed(tmp_path_factory) -> Path:
 
 
 def shell(repo: Path, command: str) -> str:
+    assert (TOOLS_BIN / "scancode").exists(), "the lab's tools are not installed: make lab-tools"
     env = {
         **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PATH": f"{TOOLS_BIN}{os.pathsep}{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    result = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
     return result.stdout + result.stderr
 
 
@@ -158,8 +161,26 @@ def test_the_same_commands_find_nothing_in_the_fixed_repository(fixed, finding):
 def test_every_defect_the_brief_plants_is_in_the_key():
     assert {f.key for f in DEFECTS} == {
         "history-secret", "live-secret", "licence-information", "vendored-gpl", "personal-data",
-        "internal-hosts", "health-files",
+        "internal-hosts", "health-files", "copied-code",
     }
+
+
+def test_the_copied_module_is_found_only_by_the_content_scan(practice):
+    """No step but the content scan points at the module whose licence header was deleted: the other
+    commands' output does not name it, or names it among every file without licence information."""
+    scan = next(f for f in lab.FINDINGS if f.key == "copied-code")
+    for finding in lab.FINDINGS:
+        if finding is scan or finding.key == "licence-information":
+            continue
+        assert "calendars" not in run_finding(practice, finding), finding.key
+    reuse = next(f for f in lab.FINDINGS if f.key == "licence-information")
+    unlicensed = re.findall(r"^\* (\S+)$", run_finding(practice, reuse), re.MULTILINE)
+    assert "waybill/calendars.py" in unlicensed and len(unlicensed) > 10, unlicensed
+
+
+def test_the_tools_the_lesson_installs_are_the_tools_the_tests_run():
+    pinned = set((ROOT / "tests" / "lab-tools.txt").read_text(encoding="utf-8").split())
+    assert set(lab.TOOLS) <= pinned, set(lab.TOOLS) - pinned
 
 
 def test_the_fixed_repository_passes_reuse_lint(fixed):
