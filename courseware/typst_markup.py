@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-#: Characters that mean something in Typst markup; a backslash makes each plain.
-_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-.:])")
+#: Characters that mean something in Typst markup; a backslash makes each plain. A semicolon or an
+#: opening parenthesis right after an embedded expression (inline code, a link) would end it, and
+#: vanish, or call it.
+_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-.:;(])")
 _LABEL_SAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 #: docutils' list numbering -> Typst's numbering pattern
 ENUM = {"arabic": "1", "loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I"}

@@ -1137,3 +1137,17 @@ def test_no_heading_stands_alone_at_the_foot_of_a_page(course):
         sheets = read(course, pdf).sheets
         alone = [s.number for s in sheets[1:-1] if 0 < len(s.text().split()) <= 8 and not s.writing_lines()]
         assert not alone, f"{pdf.name}: pages holding only a heading: {alone}"
+
+
+def test_text_right_after_inline_code_prints_as_written(tmp_path):
+    """A semicolon or a parenthesis straight after inline code or a link (an embedded expression in
+    Typst) is text: it neither vanishes nor calls the code."""
+    import typst
+
+    from courseware.typst_markup import escape
+
+    source = tmp_path / "after.typ"
+    source.write_text('#raw("make")' + escape("; then ") + '#raw("make test")' + escape("(twice); a;b"),
+                      encoding="utf-8")
+    typst.compile(str(source), output=str(tmp_path / "after.pdf"))
+    assert flat(PdfReader(tmp_path / "after.pdf").pages[0].extract_text()) == "make; then make test(twice); a;b"
