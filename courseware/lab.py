@@ -1329,6 +1329,9 @@ class Finding:
     #: The words by which the course names the finding: the lab's key, the module's worksheet (memo, checklist,
     #: audit table, release gate) and the capstone's rubric all use them, so every finding carries through.
     named: str = ""
+    #: A line the output holds whether or not the learner has understood it yet: the lesson shows it
+    #: after the step, so that a reader alone knows the command ran as it should.
+    on_track: str = ""
 
     @property
     def clean_patterns(self) -> tuple[str, ...]:
@@ -1341,6 +1344,7 @@ SINK_PASSWORD_HASH = hashlib.sha1(SINK_PASSWORD.encode()).hexdigest()
 FINDINGS: tuple[Finding, ...] = (
     Finding(
         key="licence-information",
+        on_track='your project is not compliant with version 3.3 of the REUSE Specification',
         named="licence headers",
         title="Files without licence or copyright information",
         kind="defect",
@@ -1354,6 +1358,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="copied-code",
+        on_track='"path": "waybill-practice",',
         named="calendar module",
         title="A module copied from another project, its licence notice deleted",
         kind="defect",
@@ -1376,6 +1381,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="vendored-gpl",
+        on_track='vendor/edifact_tokenizer/__init__.py:',
         named="tokenizer",
         title="Vendored GPL-3.0-or-later tokenizer",
         kind="defect",
@@ -1396,6 +1402,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="live-secret",
+        on_track='"version": "1.5.0",',
         named="Kafka password",
         title="A live password in the default settings",
         kind="defect",
@@ -1409,6 +1416,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="history-secret",
+        on_track='"history.patch": [',
         named="sandbox key",
         title="SwiftParcel sandbox key in the history",
         kind="defect",
@@ -1430,6 +1438,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="personal-data",
+        on_track='tests/fixtures/nordrail/iftsta-0612.edi:',
         named="fixtures",
         title="Personal data in the test fixtures",
         kind="defect",
@@ -1448,6 +1457,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="internal-hosts",
+        on_track='README.md:',
         named="host names",
         title="Internal host names, accounts and contacts",
         kind="defect",
@@ -1465,6 +1475,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="health-files",
+        on_track='missing: LICENSE',
         named="health files",
         title="Missing health files",
         kind="defect",
@@ -1481,6 +1492,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="dependency-licences",
+        on_track='License',
         named="pycountry",
         title="Dependency licences",
         kind="question",
@@ -1493,6 +1505,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="contributors",
+        on_track='Ana Ferreira <ana.ferreira@larkspur.example>',
         named="NordRail adapter",
         title="Who wrote the code",
         kind="question",
@@ -1504,6 +1517,7 @@ FINDINGS: tuple[Finding, ...] = (
     ),
     Finding(
         key="confidential",
+        on_track='waybill/adapters/swiftparcel.py:',
         named="SwiftParcel adapter",
         title="Confidential material in the code",
         kind="question",

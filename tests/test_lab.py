@@ -178,6 +178,15 @@ def test_the_copied_module_is_found_only_by_the_content_scan(practice):
     assert "waybill/calendars.py" in unlicensed and len(unlicensed) > 10, unlicensed
 
 
+@pytest.mark.parametrize("finding", lab.FINDINGS, ids=lambda f: f.key)
+def test_the_lesson_says_what_each_step_prints_when_it_ran_right(practice, finding):
+    """The lesson's "On track" line for each step quotes a line the commands really print."""
+    lesson = " ".join(LESSON.read_text(encoding="utf-8").split())
+    assert finding.on_track, finding.key
+    assert f"`{finding.on_track}`" in lesson or f'"{finding.on_track}"' in lesson, finding.on_track
+    assert finding.on_track in run_finding(practice, finding), finding.key
+
+
 def test_the_tools_the_lesson_installs_are_the_tools_the_tests_run():
     pinned = set((ROOT / "tests" / "lab-tools.txt").read_text(encoding="utf-8").split())
     assert set(lab.TOOLS) <= pinned, set(lab.TOOLS) - pinned
