@@ -1363,18 +1363,22 @@ FINDINGS: tuple[Finding, ...] = (
         title="A module copied from another project, its licence notice deleted",
         kind="defect",
         commands=(
-            "scancode --license --copyright -n 2 --quiet --json-pp ../scan.json .",
+            "scancode --license --copyright -n 2 --quiet --ignore build \\\n"
+            '    --ignore "*.egg-info" --json-pp ../scan.json .',
             "grep -E '\"(path|detected_license_expression_spdx|holder)\"' ../scan.json",
         ),
         finds=(r'"path": "[^"]*waybill/calendars\.py",\n\s*"detected_license_expression_spdx": "MPL-2\.0"',
                r'"holder": "Kestrel Freight',  # ScanCode shortens the holder's name
                r'"path": "[^"]*vendor/edifact_tokenizer/tokenizer\.py",\n\s*"detected_license_expression_spdx": '
-               r'"GPL-3\.0-or-later"'),
-        clean=(r"calendars\.py", r"Kestrel", r"vendor/edifact_tokenizer"),
+               r'"GPL-3\.0-or-later"',
+               r'"path": "[^"]*waybill/edifact\.py",\n\s*"detected_license_expression_spdx": "GPL-3\.0-or-later"'),
+        clean=(r"calendars\.py", r"Kestrel", r"vendor/edifact_tokenizer",
+               r'waybill/edifact\.py",\n\s*"detected_license_expression_spdx": "GPL'),
         shows="The content scan lists a licence for waybill/calendars.py, a file of Waybill's own that reuse lint "
               "reports as having none: MPL-2.0, with Kestrel Freight Tools contributors as copyright holder. The "
               "module was copied from that project and its licence header deleted; the metadata lines near the "
-              "top still say where it came from. The scan also reads the GPL notice of the vendored tokenizer.",
+              "top still say where it came from. The scan also reads the GPL notice of the vendored tokenizer, "
+              "and gives waybill/edifact.py GPL-3.0-or-later for the comment on its import of that tokenizer.",
         fix="Restore the MPL-2.0 notice and keep the file under MPL-2.0 (the MPL applies file by file), or leave "
             "it out and write the feature anew; record the decision in the provenance record. Nothing imports "
             "it, so the fixed variant leaves it out.",
