@@ -109,6 +109,12 @@ def checked_date(fields) -> str:
     return f"{matches[-1].group(1).lower()} {matches[-1].group(2).strip()}" if matches else ""
 
 
+def _names(persons) -> str:
+    """People as a reader writes them: "Victor R. Basili, Gianluigi Caldiera and H. Dieter Rombach"."""
+    names = [" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names) for p in persons]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
     """One entry of a printed reference list: publisher, title (and section), year, the whole address
     (paper cannot follow a shortened one) and when it was checked."""
@@ -122,8 +128,14 @@ def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
         entries = env.get_domain("cite").bibdata.data.entries
         fields = entries[key].fields if key in entries else {}
         persons = entries[key].persons.get("author", []) if key in entries else []
-        author = str(fields.get("author", "")) or " and ".join(str(p) for p in persons)
+        author = str(fields.get("author", "")) or _names(persons)
         title = plain_title(fields, key)
+        if fields.get("booktitle"):  # a chapter: the book it stands in, and who published it
+            title += ". In " + ", ".join(str(fields[f]) for f in ("booktitle", "publisher") if fields.get(f))
+        if fields.get("journal"):  # an article: the journal, its volume and issue, the pages
+            issue = f"({fields['number']})" if fields.get("number") else ""
+            pages = f", {fields['pages'].replace('--', chr(0x2013))}" if fields.get("pages") else ""
+            title += f". {fields['journal']} {fields.get('volume', '')}{issue}{pages}".rstrip()
         year, url = str(fields.get("year", "")), str(fields.get("url", ""))
         checked = checked_date(fields)
     author = author.replace("{", "").replace("}", "")
