@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,9 @@ def shell(repo: Path, command: str) -> str:
     return result.stdout + result.stderr
 
 
+@cache
 def run_finding(repo: Path, finding: lab.Finding) -> str:
+    """What a finding's commands print, run once per repository (the tests only read the output)."""
     return "\n".join(shell(repo, command) for command in finding.commands)
 
 
