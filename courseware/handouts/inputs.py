@@ -75,14 +75,11 @@ def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates
         stored = Path(env.doctreedir) / f"{docname}.doctree"
         digest.update(docname.encode())
         digest.update(stored.read_bytes() if stored.is_file() else str(env.all_docs.get(docname, 0)).encode())
-    for image in sorted(path for path, (docnames, _name) in env.images.items() if docnames & pages):
-        source = Path(env.srcdir) / image
-        digest.update(image.encode())
-        digest.update(source.read_bytes() if source.is_file() else b"")
     records = structure.lessons(env)
     digest.update(repr(sorted(records.items())).encode())
     logo = logo_file(builder)
-    files = [*templates, *font_files(builder), *([logo] if logo else [])]
+    images = sorted(path for path, (docnames, _name) in env.images.items() if docnames & pages)
+    files = [*templates, *font_files(builder), *([logo] if logo else []), *(Path(env.srcdir) / i for i in images)]
     files += [Path(builder.confdir) / f for f in getattr(builder.config, "bibtex_bibfiles", [])]
     for path in files:
         digest.update(path.name.encode())

@@ -529,7 +529,7 @@ class TypstTranslator(SphinxTranslator):
         """Columns are sized in the template, as a browser sizes an automatic table: it measures each
         column's widest cell and longest word. Here the writer says which column each cell stands in."""
         columns, words = _table_grid(node)
-        self.body.append(f"columns: {len(words)}, cols: {_array(columns)}, words: {_array(map(string, words))}, ")
+        self.body.append(f"cols: {_array(columns)}, words: {_array(map(string, words))}, ")
 
     def depart_tgroup(self, node):
         pass
