@@ -32,6 +32,7 @@ BIN = Path(sys.executable).parent
 #: The audit tools' own environment (make lab-tools), as a learner's ``tools``.
 TOOLS_BIN = ROOT / ".venv-lab" / "bin"
 DEFECTS = [f for f in lab.FINDINGS if f.kind == "defect"]
+BY_KEY = {f.key: f for f in lab.FINDINGS}
 
 
 def lab_folder(parent: Path, fixed: bool) -> Path:
@@ -171,13 +172,10 @@ def test_every_defect_the_brief_plants_is_in_the_key():
 def test_the_copied_module_is_found_only_by_the_content_scan(practice):
     """No step but the content scan points at the module whose licence header was deleted: the other
     commands' output does not name it, or names it among every file without licence information."""
-    scan = next(f for f in lab.FINDINGS if f.key == "copied-code")
     for finding in lab.FINDINGS:
-        if finding is scan or finding.key == "licence-information":
-            continue
-        assert "calendars" not in run_finding(practice, finding), finding.key
-    reuse = next(f for f in lab.FINDINGS if f.key == "licence-information")
-    unlicensed = re.findall(r"^\* (\S+)$", run_finding(practice, reuse), re.MULTILINE)
+        if finding.key not in ("copied-code", "licence-information"):
+            assert "calendars" not in run_finding(practice, finding), finding.key
+    unlicensed = re.findall(r"^\* (\S+)$", run_finding(practice, BY_KEY["licence-information"]), re.MULTILINE)
     assert "waybill/calendars.py" in unlicensed and len(unlicensed) > 10, unlicensed
 
 
