@@ -202,6 +202,8 @@ def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element],
     resolve, are resolved from there."""
     items = [item.deepcopy() for item in _block_items(env, docname, block)]
     for item in items:
+        for node in item.findall():  # a copy still names the page it came from, which would go wherever it goes
+            node.document = None
         for ref in item.findall(addnodes.pending_xref):
             if ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and not ref["reftarget"].startswith("/"):
                 ref["reftarget"] = "/" + docname_join(ref.get("refdoc", docname), ref["reftarget"])

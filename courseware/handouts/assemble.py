@@ -5,8 +5,8 @@
 ``assemble`` inlines the start document's toctree (as Sphinx's singlehtml
 builder does), adds the pages every learner PDF carries (the case in front,
 the glossary at the back) where the toctree lacks them, drops the pages an
-edition does not print, resolves references (which runs the print
-post-transforms of ``render.py``), and makes every anchor unique. It also
+edition does not print, and makes every anchor unique. The pages come resolved
+(``pages.py``: references, and the print post-transforms of ``render.py``). It also
 classes each page by kind and depth, which the print style turns into
 running heads and bookmarks.
 """
@@ -24,10 +24,14 @@ from sphinx.util.console import darkgreen
 from .. import structure
 from ..config import HandoutDocument, settings
 from ..references import plain_terms
-from .plans import lesson_plan, run_sheet
+from .plans import run_sheet
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.builders import Builder
+
+    Pages = Callable[[str], nodes.document]
 
 logger = logging.getLogger(__name__)
 
@@ -42,65 +46,51 @@ class TocEntry:
     anchor: str
 
 
-def assemble(builder: Builder, document: HandoutDocument) -> nodes.document:
+def assemble(builder: Builder, document: HandoutDocument, pages: Pages) -> nodes.document:
+    """``pages``: each page by name, resolved, this PDF's to change (``pages.ResolvedPages``)."""
     env = builder.env
     start = document.start
-    tree = env.get_doctree(start)
-    inline_toctrees(env, tree, [start])
+    tree = pages(start)
+    inline_toctrees(env, pages, tree, [start])
     tree["docname"] = start
     _leave_out_pages(env, tree, document.edition)
-    _arrange(builder, tree, document)
+    _arrange(builder, pages, tree, document)
     mark_pages(env, tree, start)
-    _add_lesson_plans(env, tree, start)
-    _empty_bibliography_entries(env)
-    env.resolve_references(tree, start, builder)
     fix_anchors(tree)
     plain_terms(tree)
     return tree
 
 
-def _empty_bibliography_entries(env) -> None:
-    """sphinxcontrib-bibtex keeps one citation node per entry of a ``{bibliography}`` in the
-    environment, and fills it each time a page is resolved; a PDF built after another would print
-    each entry again. Each PDF gets the nodes as the directive made them: attributes, no text."""
-    domain = env.domains.get("cite")  # absent when sphinxcontrib-bibtex is not loaded
-    for bibliography in getattr(domain, "bibliographies", {}).values():
-        for key, node in bibliography.citation_nodes.items():
-            empty = node.copy()
-            empty["backrefs"] = []
-            bibliography.citation_nodes[key] = empty
-
-
-def inline_toctrees(env, tree: nodes.Element, traversed: list[str], depth: int = 1) -> None:
+def inline_toctrees(env, pages: Pages, tree: nodes.Element, traversed: list[str], depth: int = 1) -> None:
     """Put each page a toctree lists in the toctree's place, as a ``start_of_file``, pages below first.
 
     Like Sphinx's ``inline_all_toctrees``, without its copy of the whole tree at every level: each
-    page's doctree is loaded fresh for this PDF, so it is changed in place (and parents stay right).
+    page is this PDF's own, so it is changed in place (and parents stay right).
     """
     for toctree in list(tree.findall(addnodes.toctree)):
-        pages = []
+        holders = []
         for docname in map(str, toctree["includefiles"]):
             if docname in traversed or docname not in env.all_docs:
                 continue
             traversed.append(docname)
             logger.info("  " * depth + darkgreen(docname))
-            page = env.get_doctree(docname)
-            inline_toctrees(env, page, traversed, depth + 1)
+            page = pages(docname)
+            inline_toctrees(env, pages, page, traversed, depth + 1)
             holder = addnodes.start_of_file(docname=docname)
             holder.extend(page.children)
             for section in holder.findall(nodes.section):
                 section.setdefault("docname", docname)
-            pages.append(holder)
-        toctree.replace_self(pages)
+            holders.append(holder)
+        toctree.replace_self(holders)
 
 
-def _page(builder: Builder, docname: str) -> addnodes.start_of_file:
+def _page(pages: Pages, docname: str) -> addnodes.start_of_file:
     holder = addnodes.start_of_file(docname=docname)
-    holder.extend(builder.env.get_doctree(docname).children)
+    holder.extend(pages(docname).children)
     return holder
 
 
-def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) -> None:
+def _arrange(builder: Builder, pages: Pages, tree: nodes.document, document: HandoutDocument) -> None:
     """Put the start page's own text first, then what belongs in front of the chapters, then the chapters.
 
     In front: the run-sheet and the pages marked ``print: front`` (facilitators only), and the
@@ -136,6 +126,7 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
     if document.edition == "facilitator":
         sheet = run_sheet(env, document.start)
         if sheet is not None:
+            env.resolve_references(sheet, document.start, builder)  # its reading lists link to lessons
             front.append(sheet)
         for holder in holders:
             if str(env.metadata.get(holder["docname"], {}).get("print", "")) == "front":
@@ -143,21 +134,12 @@ def _arrange(builder: Builder, tree: nodes.document, document: HandoutDocument) 
                 front.append(holder)
     else:
         config = settings(builder.config)
-        front += [_page(builder, d) for d in config.handout_front if d not in present and d in env.all_docs]
-        top.extend(_page(builder, d) for d in config.handout_back if d not in present and d in env.all_docs)
+        front += [_page(pages, d) for d in config.handout_front if d not in present and d in env.all_docs]
+        top.extend(_page(pages, d) for d in config.handout_back if d not in present and d in env.all_docs)
     # after the start page's own text (its introduction, outcomes and schedule), before its first chapter
     at = next((i for i, c in enumerate(top.children) if c in chapters), len(top.children))
     for offset_, node in enumerate(front):
         top.insert(at + offset_, node)
-
-
-def _add_lesson_plans(env, tree: nodes.document, start: str) -> None:
-    """A plan at the start of each lesson (facilitator-only: learner editions leave it out)."""
-    for docname, section in structure.page_sections(tree, start):
-        if structure.is_lesson(env, docname):
-            plan = lesson_plan(env, docname, section)
-            if plan is not None:
-                section.insert(1, plan)
 
 
 def _leave_out_pages(env, tree: nodes.document, edition: str) -> None:
@@ -193,8 +175,8 @@ def mark_pages(env, tree: nodes.document, start: str) -> None:
         section["cw_module"] = structure.title(env, module) if module else ""
         section[0]["classes"] += [f"cw-title-{kind}", f"cw-bookmark-{depth + 1}"]
         if kind == "lesson":
-            for child in section.children:
-                if isinstance(child, nodes.section):
+            for child in section.children:  # its plan opens the lesson, at the lesson's own bookmark
+                if isinstance(child, nodes.section) and "cw-lesson-plan" not in child["classes"]:
                     child[0]["classes"].append(f"cw-bookmark-{depth + 2}")
 
 

@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The ``handouts`` builder: one run writes every PDF listed in conf.py.
 
-For each entry of ``courseware_handouts`` whose inputs changed (``inputs.py``) it assembles the pages
-(``assemble.py``), filters a copy for the entry's edition (``editions.py``),
-numbers the PDF's citations and adds its references, writes the Typst markup
+For each entry of ``courseware_handouts`` whose inputs changed (``inputs.py``) it resolves each page
+once for all of them (``pages.py``), assembles the PDF's pages (``assemble.py``), filters them for
+the entry's edition (``editions.py``), numbers the PDF's citations and adds its references, writes the Typst markup
 beside the PDF (``typst_writer.py``) and hands it to Typst (``pdf.py``) at
 once, only when an input changed. Where Sphinx runs in parallel (``-j``), the
 PDFs are made in forked processes, one a core, the longest first.
@@ -37,6 +37,7 @@ from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
 from .layouts import assemble_slides
 from .online import bibliography_block
+from .pages import ResolvedPages, pages_below
 from .render import number_citations
 from .typst_writer import TypstTranslator
 
@@ -123,12 +124,18 @@ class HandoutsBuilder(Builder):
                 pending.append((document, key))
         self.failures: list[str] = []
         workers = min(self._app.parallel if self.parallel_ok else 1, len(pending))
+        self.pages = ResolvedPages(self, private=workers >= 2)  # forked: each PDF changes its own pages
+        for document, _key in pending:
+            if document.layout == "text":
+                self.pages.resolve(self.pages_of(document))
         if workers < 2:
             for job in pending:
                 self.report(job, self.make_pdf(job))
         else:
+            # ParallelTasks starts the first jobs at once and then takes the waiting ones last in, first out
+            # (``popitem``): the rest go in reversed, so that the biggest PDFs still start first
             tasks = ParallelTasks(workers)
-            for job in pending:
+            for job in pending[:workers] + pending[workers:][::-1]:
                 tasks.add_task(self.make_pdf, job, self.report)
             tasks.join()
         if self.failures:  # raised here, not in a worker's callback, which Sphinx cannot unwind
@@ -139,7 +146,10 @@ class HandoutsBuilder(Builder):
         its name, Typst's warnings and Typst's error ("" when it compiled)."""
         document, inputs_key = job
         logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
-        assembled = assemble(self, document) if document.layout == "text" else assemble_slides(self, document)
+        if document.layout == "text":
+            assembled = assemble(self, document, self.pages)
+        else:
+            assembled = assemble_slides(self, document)
         tree = filter_edition(assembled, document.edition, copy=False)  # assembled for this PDF alone
         references = self.references_section(number_citations(tree))
         if references is not None:
@@ -171,6 +181,13 @@ class HandoutsBuilder(Builder):
             return
         for message in messages:
             logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
+
+    def pages_of(self, document: HandoutDocument) -> list[str]:
+        """The pages a text-layout PDF may print: its start page, the pages below, the companion pages."""
+        config = settings(self.config)
+        companions = [d for d in (*config.handout_front, *config.handout_back) if d in self.env.all_docs]
+        below = pages_below(self.env, document.start)
+        return below + [d for d in companions if d not in below]
 
     def size_estimate(self, document: HandoutDocument) -> int:
         """Roughly how long a PDF takes to compile: its lessons, more for a facilitator's, less on slides."""

@@ -52,10 +52,12 @@ class LessonLinks(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         if not settings(self.config).base_url:
             return
-        for holder in self.document.findall(addnodes.start_of_file):
-            docname = holder["docname"]
+        # a page resolved alone (the text layouts), or the pages of a tree assembled first (slides)
+        holders = list(self.document.findall(addnodes.start_of_file)) or [self.document]
+        for holder in holders:
+            docname = holder.get("docname") or self.env.docname
             section = next((c for c in holder.children if isinstance(c, nodes.section)), None)
-            if section is None or not structure.is_lesson(self.env, docname):
+            if section is None or section.get("cw_generated") or not structure.is_lesson(self.env, docname):
                 continue
             section += online_block([("This lesson online", page_url(self.config, docname)),
                                      ("Its slide deck", deck_url(self.config, docname))])
