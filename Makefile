@@ -28,9 +28,11 @@ system:
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+# The pinned packages, then the extension itself as an editable install (its dependencies are the pins).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # The release lab's audit tools (reuse, detect-secrets, pip-licenses, ScanCode), as learners install
@@ -45,7 +47,7 @@ $(LAB_VENV)/.installed: tests/lab-tools.txt
 # Every file an output is built from. An output whose stamp is newer than all of them is left as
 # it is, without starting Sphinx; within a build, Sphinx reads only changed pages and the handouts
 # builder assembles and compiles only the PDFs whose inputs changed.
-INPUTS := conf.py requirements.txt $(shell find source courseware handouts slides branding -type f \
+INPUTS := conf.py requirements.txt $(shell find source courseware coursetools handouts slides branding -type f \
             -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
 # The HTML course, the decks and the handouts read the pages into one environment (the decks
@@ -70,12 +72,12 @@ $(BUILD)/.stamps/handouts: $(INPUTS)
 
 # Module 2's release-readiness lab: the practice git repository, and its zip for the kit.
 lab: venv
-	$(BIN)/python -m courseware.lab --zip $(BUILD)/lab/waybill-practice.zip $(BUILD)/lab/waybill-practice
+	$(BIN)/python -m coursetools.lab --zip $(BUILD)/lab/waybill-practice.zip $(BUILD)/lab/waybill-practice
 
 # The three outputs side by side with the lab's zip, as published (_build/site), and the
 # classroom kit: the same as one zip (_build/kit), which the site holds too.
 site: all lab
-	$(BIN)/python -m courseware.site $(BUILD) $(BUILD)/site $(BUILD)/kit/outbound-oss-course.zip
+	$(BIN)/python -m coursetools.site $(BUILD) $(BUILD)/site $(BUILD)/kit/outbound-oss-course.zip
 
 kit: site
 
@@ -94,14 +96,14 @@ checkers:
 	else echo "make: no npm, so the Nu HTML Checker is not run (apt-get install npm default-jre-headless)" >&2; fi
 
 test: system venv lab-tools checkers
-	$(BIN)/ruff check courseware tests tools conf.py
-	$(BIN)/python -m pytest
+	$(BIN)/ruff check courseware coursetools tests tools conf.py
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).
 check: venv lab-tools
-	$(BIN)/ruff check courseware tests tools conf.py
-	$(BIN)/python -m pytest -q -m "not course and not browser and not gate"
+	$(BIN)/ruff check courseware coursetools tests tools conf.py
+	$(BIN)/python -m pytest -q -n auto -m "not course and not browser and not gate and not lab"
 
 bench: system venv
 	$(BIN)/python tests/bench.py

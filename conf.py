@@ -52,6 +52,10 @@ courseware_handouts = [
 courseware_handout_front = ["case/larkspur", "case/waybill"]
 courseware_handout_back = ["glossary"]
 courseware_paper = "A4"  # or "letter"
+courseware_keywords = ["open source", "OSPO", "outbound open source", "contribution"]  # in every PDF's metadata
+# The release lab's practice repository comes from the course's own tools (coursetools/, beside the
+# extension): the lab page prints the checksum of the zip this function makes.
+courseware_lab_zip = "coursetools.lab:practice_zip"
 # The edition's date: no deadline in the text may have passed by then (the case is set in November 2026).
 courseware_edition_date = "2026-12-01"
 

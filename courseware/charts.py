@@ -37,6 +37,7 @@ read again when its chart file has gone or the brand has changed.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import importlib.util
 import io
@@ -92,9 +93,14 @@ class ChartData:
 
     def rows(self, name: str) -> list[dict[str, str]]:
         """The rows of a CSV file (``#`` lines at the top are its description)."""
-        from .analytics import read_csv  # here, so that `python -m courseware.analytics` runs cleanly
-
         return read_csv(self.path(name))
+
+
+def read_csv(path: Path | str) -> list[dict[str, str]]:
+    """Rows of a CSV whose first lines may be ``#`` comments, as dicts of strings."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines))
 
 
 def _mix(colour: str, other: str, amount: float) -> str:

@@ -214,6 +214,8 @@ class Settings:
         "help": "Pages printed at the end of every learner and self-study PDF that does not already "
                 "hold them (the glossary).",
         "rebuild": "html"})
+    keywords: tuple[str, ...] = dc.field(default=(), metadata={
+        "help": "Keywords every PDF carries in its metadata (the edition is added).", "rebuild": "html"})
     paper: str = dc.field(default="A4", metadata={
         "help": "Paper size of the PDFs: 'A4' or 'letter'.", "rebuild": "html"})
     schedule: Schedule = dc.field(default_factory=Schedule, metadata={
@@ -251,8 +253,14 @@ class Settings:
     lab_url: str = dc.field(default="../lab/waybill-practice.zip", metadata={
         "help": "The lab's practice repository (make lab), relative to the HTML course's root or "
                 "absolute; '' leaves its link out of the downloads.", "rebuild": "html"})
+    lab_zip: str = dc.field(default="", metadata={
+        "help": "The function that makes the lab's zip, as 'module:function' (it takes a cache folder and "
+                "returns the zip's path): the lab-download block prints the zip's checksum; '' prints none.",
+        "rebuild": "env"})
     handouts_path: str = dc.field(default="handouts", metadata={
-        "help": "Folder of the print templates (Typst, handout.typ first), relative to conf.py.", "rebuild": "html"})
+        "help": "Folder of print templates (Typst) that replace the extension's own of the same name "
+                "(courseware/handouts/templates, handout.typ first) or add to them, relative to conf.py; "
+                "a folder that does not exist replaces nothing.", "rebuild": "html"})
     fonts_path: str = dc.field(default="branding/fonts", metadata={
         "help": "Folder of the font files every output uses, relative to conf.py.", "rebuild": "html"})
 
@@ -275,9 +283,9 @@ def _convert(name: str, value: Any, confdir: Path):
         if not isinstance(value, (list, tuple)):
             raise ConfigError(f"{setting} must be a list of tuples")
         return tuple(HandoutDocument.from_entry(entry, setting) for entry in value)
-    if name in ("handout_front", "handout_back"):
+    if name in ("handout_front", "handout_back", "keywords"):
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{setting} must be a list of document names")
+            raise ConfigError(f"{setting} must be a list of {'words' if name == 'keywords' else 'document names'}")
         return tuple(value)
     if name == "paper":
         if value not in PAPER_SIZES:

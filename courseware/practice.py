@@ -4,8 +4,9 @@
 
 Written where the lab starts, the block becomes one paragraph: the zip's
 address and its SHA-256 checksum. The checksum is that of the zip this
-build makes (``courseware.lab.practice_zip``, the same bytes ``make lab``
-writes), so the printed page and the published file always agree.
+build makes with the function ``courseware_lab_zip`` names (the course's
+``coursetools.lab:practice_zip``, the same bytes ``make lab`` writes), so the
+printed page and the published file always agree.
 
 The address is ``courseware_lab_url``: the HTML course links it as it is;
 print needs a full address, so it joins it with ``courseware_base_url``, and
@@ -15,6 +16,7 @@ without one names the file's place in the course's site and classroom kit.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -42,16 +44,22 @@ class LabDownload(PlaceholderDirective):
 
 
 def checksum(env) -> str:
-    from .lab import practice_zip
-
-    return hashlib.sha256(practice_zip(Path(env.doctreedir)).read_bytes()).hexdigest()
+    """The SHA-256 of the zip that ``courseware_lab_zip`` makes ("" where the course names no maker)."""
+    maker = settings(env.config).lab_zip
+    if not maker:
+        return ""
+    module, _, name = maker.partition(":")
+    make = getattr(importlib.import_module(module), name)
+    return hashlib.sha256(make(Path(env.doctreedir)).read_bytes()).hexdigest()
 
 
 def _paragraph(where: nodes.Node, digest: str) -> nodes.paragraph:
-    return nodes.paragraph(
-        "", "", nodes.strong("", "The practice repository: "), where,
-        nodes.Text(". Its SHA-256 checksum: "), nodes.literal("", digest, classes=["cw-checksum"]),
-        nodes.Text("."), classes=["cw-lab-download"])
+    paragraph = nodes.paragraph("", "", nodes.strong("", "The practice repository: "), where,
+                                classes=["cw-lab-download"])
+    if digest:
+        paragraph += [nodes.Text(". Its SHA-256 checksum: "), nodes.literal("", digest, classes=["cw-checksum"])]
+    paragraph += nodes.Text(".")
+    return paragraph
 
 
 class LinkLab(SphinxPostTransform):

@@ -14,10 +14,12 @@ On copies of the repository (with this virtual environment), in one run:
 6. where TeX is installed (latexmk, xelatex, rsvg-convert), the facilitator guide through the
    handouts builder against Sphinx's own LaTeX path (latex builder + latexmk -xelatex) on the same
    document, runs alternating, as a ratio;
-7. pages and size of every PDF, size of the decks.
+7. pages and size of every PDF, size of the decks;
+8. the test commands on this checkout: ``make check`` and ``make test``.
 
 Goals (issue #20): cold make <= 2.5 x cold HTML; after a one-word edit, make <= 2.5 x make html;
 make with nothing changed <= 0.5 x cold HTML; the handouts builder <= 0.3 x the LaTeX path.
+Goals (issue #22): make check under a minute, make test at most 6 minutes.
 """
 
 from __future__ import annotations
@@ -197,6 +199,17 @@ def main() -> None:
         else:
             print("handouts vs the LaTeX path: skipped, TeX is not installed here "
                   "(apt-get install latexmk texlive-xetex texlive-latex-extra fonts-freefont-otf librsvg2-bin)")
+        print()
+        test_suite()
+
+
+def test_suite() -> None:
+    """The two test commands on this checkout, as a contributor runs them (issue #22's goals)."""
+    make = ["make", "--no-print-directory"]
+    check = run([*make, "check"], ROOT)
+    print(f"{'make check':<44} {check:>7.1f}     (goal < 60)")
+    everything = run([*make, "test"], ROOT)
+    print(f"{'make test':<44} {everything:>7.1f}     {everything / 60:.1f} min (goal <= 6)")
 
 
 if __name__ == "__main__":

@@ -21,9 +21,11 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -136,34 +138,67 @@ class Course:
                 if (edition is None or d.edition == edition) and d.layout == layout]
 
 
+def once(tmp_path_factory, name: str, make: Callable[[Path], str]) -> Path:
+    """A folder made once a test session, by whichever process asks first; ``make`` fills it and returns
+    what failed ("" when nothing did).
+
+    Under pytest-xdist (``make test`` runs a worker a core) the workers share one base folder, and
+    a file lock makes the others wait for the first; a failure is reported by every test that needs it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, above each worker's own
+    folder, done = base / name, base / f"{name}.done"
+    with FileLock(base / f"{name}.lock"):
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            done.write_text(make(folder), encoding="utf-8")
+    failure = done.read_text(encoding="utf-8")
+    if failure:
+        pytest.fail(failure, pytrace=False)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def course(tmp_path_factory) -> Course:
-    root = copy_repository(tmp_path_factory.mktemp("course"))
-    failures = build_all(root)
-    if failures:
-        pytest.fail("building the course failed:\n" + "\n".join(failures), pytrace=False)
-    return Course(root)
+    def make(root: Path) -> str:
+        failures = build_all(copy_repository(root))
+        return "building the course failed:\n" + "\n".join(failures) if failures else ""
+
+    return Course(once(tmp_path_factory, "course", make))
 
 
 @pytest.fixture(scope="session")
-def published(course) -> Course:
+def published(course, tmp_path_factory) -> Course:
     """The course as ``make site`` leaves it: the lab's practice repository in ``_build/lab``,
     the published site in ``_build/site`` and the classroom kit in ``_build/kit``."""
-    from courseware.site import publish
 
-    lab = course.out("lab")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    subprocess.run([sys.executable, "-m", "courseware.lab", "--zip", str(lab / "waybill-practice.zip"),
-                    str(lab / "waybill-practice")], cwd=course.root, env=env, check=True, capture_output=True)
-    publish(course.out(""), course.out("site"), course.out("kit") / "outbound-oss-course.zip")
+    def make(_folder: Path) -> str:
+        from coursetools.site import publish
+
+        lab = course.out("lab")
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+        result = subprocess.run([sys.executable, "-m", "coursetools.lab", "--zip", str(lab / "waybill-practice.zip"),
+                                 str(lab / "waybill-practice")], cwd=course.root, env=env, capture_output=True,
+                                text=True)
+        if result.returncode:
+            return f"making the lab's repository failed:\n{result.stdout}{result.stderr}"
+        publish(course.out(""), course.out("site"), course.out("kit") / "outbound-oss-course.zip")
+        return ""
+
+    once(tmp_path_factory, "published", make)
     return course
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Tiers: a test that builds the whole course (or a rebranded copy of it) is marked ``course``;
-    ``make check`` runs the rest: the extension on its tiny projects, unit tests and lint."""
+    """Tiers: a test that builds the whole course (or a rebranded copy of it) is marked ``course``, one that
+    runs the lab's audit tools on its practice repositories ``lab``; ``make check`` runs the rest: the
+    extension on its tiny projects, unit tests and lint."""
     for item in items:
-        if {"course", "published", "branded"} & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if {"course", "published", "branded"} & fixtures:
             item.add_marker(pytest.mark.course)
+        if {"practice", "fixed"} & fixtures:  # the lab's audit tools (ScanCode and others) on its repositories
+            item.add_marker(pytest.mark.lab)
         if item.module.__name__.endswith("test_gate"):
             item.add_marker(pytest.mark.gate)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from courseware import analytics
+from coursetools import analytics
 from courseware.charts import Style, call, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,7 +254,6 @@ bibtex_bibfiles = ["refs.bib"]
 exclude_patterns = ["_build"]
 courseware_handouts = [("index", "tiny.pdf", "Tiny", "learner")]
 courseware_fonts_path = {str(ROOT / "branding" / "fonts")!r}
-courseware_handouts_path = {str(ROOT / "handouts")!r}
 """
 
 TINY_CHARTS = '''

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 
 from courseware.config import read_settings
 
-from .conftest import copy_repository, sphinx_build
+from .conftest import copy_repository, once, sphinx_build
 from .test_print import same_colour
 
 BRAND = """courseware_brand = {
@@ -43,15 +44,15 @@ def rebrand(root, brand: str) -> None:
     (root / "branding/logo.svg").write_text(LOGO)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def branded(tmp_path_factory):
-    root = copy_repository(tmp_path_factory.mktemp("branded"))
-    rebrand(root, BRAND)
-    builds = [sphinx_build(root, output) for output in ("html", "slides", "handouts")]
-    for process in builds:
-        log, _ = process.communicate()
-        assert process.returncode == 0, log
-    return root / "_build"
+    def make(root: Path) -> str:
+        rebrand(copy_repository(root), BRAND)
+        builds = [sphinx_build(root, output) for output in ("html", "slides", "handouts")]
+        logs = [process.communicate()[0] for process in builds]
+        return "\n".join(log for log, process in zip(logs, builds) if process.returncode)
+
+    return once(tmp_path_factory, "branded", make) / "_build"
 
 
 def test_html_course_follows_the_brand(branded):

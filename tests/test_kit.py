@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from coursetools.site import zip_site
 from courseware.html import KIT_ITEM
-from courseware.site import zip_site
 
 from .browser import browser_page, remote
 

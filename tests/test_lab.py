@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The release-readiness lab: the practice repository, its answer key and its place in the kit.
 
-Each finding of the answer key (``courseware.lab.FINDINGS``) is checked the
+Each finding of the answer key (``coursetools.lab.FINDINGS``) is checked the
 way a learner meets it: its exact commands run in a shell from the root of a
 generated practice repository, with the tools of the test environment on the
 PATH, and must show what the key says; on the fixed repository the same
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from courseware import lab
-from courseware.site import assemble, zip_site
+from coursetools import lab
+from coursetools.site import assemble, zip_site
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = ROOT / "source" / "module2" / "release-lab.md"
@@ -235,12 +235,14 @@ def test_the_site_and_the_kit_carry_the_practice_repository(practice, tmp_path):
     build = tmp_path / "_build"
     for output in ("html", "slides", "handouts"):
         (build / output).mkdir(parents=True)
-    (build / "html" / "index.html").write_text("<p>course</p>")
+    (build / "html" / "index.html").write_text('<html lang="pt"><head><title>Curso aberto</title></head></html>')
     lab.zip_repository(practice, build / "lab" / "waybill-practice.zip")
     assemble(build, tmp_path / "site")
     assert (tmp_path / "site" / "lab" / "waybill-practice.zip").is_file()
-    zip_site(tmp_path / "site", tmp_path / "kit.zip")
-    assert "outbound-oss-course/lab/waybill-practice.zip" in zipfile.ZipFile(tmp_path / "kit.zip").namelist()
+    front = (tmp_path / "site" / "index.html").read_text()  # named as the course names itself, not this course
+    assert "<title>Curso aberto</title>" in front and '<html lang="pt">' in front
+    zip_site(tmp_path / "site", tmp_path / "curso.zip")
+    assert "curso/lab/waybill-practice.zip" in zipfile.ZipFile(tmp_path / "curso.zip").namelist()
 
 
 def test_a_site_without_the_lab_still_assembles(tmp_path):
@@ -280,3 +282,17 @@ def test_the_repaired_repository_records_the_provenance_no_scanner_sees(fixed):
     assert not (fixed / "vendor").exists()
     assert "PROVENANCE.md" in subprocess.run(["git", "log", "-1", "--format=%B"], cwd=fixed, capture_output=True,
                                              text=True, check=True).stdout
+
+
+def test_a_changed_template_file_makes_a_new_zip(tmp_path, monkeypatch):
+    """The zip the lab page's checksum is printed from is made again when a template file changes, not only
+    when lab.py does (the files are read when lab.py is imported: the next build's process writes the new zip)."""
+    files = tmp_path / "files"
+    files.mkdir()
+    for path in lab.FILES.iterdir():
+        (files / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(lab, "FILES", files)
+    before = lab.practice_zip(tmp_path / "cache")
+    (files / "gitignore.txt").write_text((files / "gitignore.txt").read_text() + "*.log\n")
+    after = lab.practice_zip(tmp_path / "cache")
+    assert before != after and after.is_file()

@@ -71,3 +71,35 @@ def test_the_html_course_keeps_links_and_anchors(built):
     page = BeautifulSoup((built["html"] / "guide/intro.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in page.select("a.reference.internal")}
     assert "../appendix.html#an-anchor" in hrefs and "../appendix.html#answers" in hrefs
+
+
+def test_a_courses_own_templates_replace_the_extensions(tmp_path):
+    """The print templates and the deck style ship inside the extension; a file of the same name in the
+    project's ``handouts/``, or in a folder of its ``revealjs_static_path``, replaces it (a training team
+    brands its workbooks there)."""
+    from courseware.handouts.builder import DEFAULT_TEMPLATES
+    from courseware.slides import STATIC
+
+    srcdir = tmp_path / "src"
+    copytree(ROOT, srcdir)
+    (srcdir / "handouts").mkdir()
+    cover = (DEFAULT_TEMPLATES / "cover.typ").read_text(encoding="utf-8")
+    marked = cover.replace("#v(1fr)", "#v(1fr)\n  Printed for the Acme Academy", 1)
+    assert marked != cover
+    (srcdir / "handouts" / "cover.typ").write_text(marked, encoding="utf-8")
+    (srcdir / "slides").mkdir()
+    (srcdir / "slides" / "deck.css").write_text("/* Acme Academy decks */\n", encoding="utf-8")
+    with open(srcdir / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write('revealjs_static_path = ["slides"]\n')
+    outputs = {}
+    for builder, tags in (("handouts", ()), ("revealjs", ("slides",))):
+        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=True)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        outputs[builder] = app.outdir
+    first = PdfReader(outputs["handouts"] / "plain.pdf").pages[0].extract_text()
+    assert "Printed for the Acme Academy" in " ".join(first.split())
+    assert (outputs["revealjs"] / "_static" / "deck.css").read_text() == "/* Acme Academy decks */\n"
+    assert (STATIC / "deck.css").read_text() != "/* Acme Academy decks */\n"

@@ -139,3 +139,21 @@ def test_make_stops_at_once_on_a_machine_with_an_old_python(tmp_path):
     assert result.returncode != 0
     lines = [line for line in result.stderr.splitlines() if line.startswith("make: ")]
     assert lines[0].startswith("make: Python 3.11 or newer is needed (this is 3.9)")
+
+
+def test_the_extension_is_a_package_apart_from_the_course():
+    """``pip install`` gets every file the extension reads (templates, styles, data), and the extension imports
+    nothing of the course's own tools (``coursetools``), which stay in the repository."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert setuptools["packages"]["find"]["include"] == ["courseware", "courseware.*"]
+    shipped = setuptools["package-data"]["courseware"]
+    package = ROOT / "courseware"
+    for path in package.rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+            name = path.relative_to(package).as_posix()
+            assert any(fnmatch(name, pattern) for pattern in shipped), f"a wheel would leave out courseware/{name}"
+    for module in package.rglob("*.py"):
+        assert not re.search(r"^\s*(from|import) coursetools", module.read_text(), re.MULTILINE), module

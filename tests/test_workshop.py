@@ -103,7 +103,7 @@ def test_the_self_study_edition_speaks_to_one_reader(course):
 
 
 def test_the_self_study_edition_gives_the_lab_and_its_checksum(course):
-    from courseware.lab import practice_zip
+    from coursetools.lab import practice_zip
 
     digest = hashlib.sha256(practice_zip(course.out("doctrees") / "course").read_bytes()).hexdigest()
     for pdf in course.pdfs("self-study"):
@@ -113,7 +113,7 @@ def test_the_self_study_edition_gives_the_lab_and_its_checksum(course):
 
 
 def test_make_lab_writes_the_zip_whose_checksum_is_printed(published):
-    from courseware.lab import practice_zip
+    from coursetools.lab import practice_zip
 
     made = (published.out("lab") / "waybill-practice.zip").read_bytes()
     assert made == practice_zip(published.out("doctrees") / "course").read_bytes()
@@ -121,7 +121,7 @@ def test_make_lab_writes_the_zip_whose_checksum_is_printed(published):
 
 def test_every_finding_of_the_audit_carries_through_the_release_story(course):
     """The lab's key, its module's worksheet and the capstone name every finding of the audit."""
-    from courseware.lab import FINDINGS
+    from coursetools.lab import FINDINGS
 
     env = course.env
     lab = next(d for d in course.lessons() if "lab-download" in Path(env.doc2path(d)).read_text())

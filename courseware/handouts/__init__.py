@@ -12,7 +12,8 @@
 - ``typst_writer``: the doctree as Typst markup (what each node is; the templates say how it looks);
 - ``pdf``: Typst's compile, PDF/UA-1, reproducible, compiled again only when an input changed.
 
-The print templates (``handouts/*.typ``, starting at ``handout.typ``) are beside conf.py.
+The print templates (``templates/*.typ``, starting at ``handout.typ``) ship with the package; a
+file of the same name in the course's ``courseware_handouts_path`` replaces one.
 """
 
 from __future__ import annotations

@@ -51,6 +51,17 @@ EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study editio
 TEMPLATES = "_typst"
 #: The template every handout starts from.
 MAIN_TEMPLATE = "handout.typ"
+#: The extension's own print templates; a course replaces any of them with a file of the same name.
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+
+
+def print_templates(course: Path) -> dict[str, Path]:
+    """The extension's print templates (``handouts/templates``), each replaced by a file of the same name
+    in the course's folder (``courseware_handouts_path``), which may also add templates of its own."""
+    templates = {path.name: path for path in sorted(DEFAULT_TEMPLATES.glob("*.typ"))}
+    if course.is_dir():
+        templates.update((path.name, path) for path in sorted(course.glob("*.typ")))
+    return templates
 
 
 def build_date() -> int:
@@ -75,10 +86,7 @@ class HandoutsBuilder(Builder):
     allow_parallel = True
 
     def init(self) -> None:
-        self.assets = Path(self.confdir) / settings(self.config).handouts_path
-        if not (self.assets / MAIN_TEMPLATE).is_file():
-            raise SphinxError(f"courseware_handouts_path: {self.assets} holds no {MAIN_TEMPLATE} "
-                              "(the print templates)")
+        self.assets = print_templates(Path(self.confdir) / settings(self.config).handouts_path)
         self.imagedir = "_images"
         self.docsettings = get_default_settings()
 
@@ -247,6 +255,7 @@ class HandoutsBuilder(Builder):
             f"  font: {string(brand.font)},",
             f"  paper: {string(config.paper.lower().replace('letter', 'us-letter'))},",
             f"  contents: ({contents}{',' if contents else ''}),",
+            f"  keywords: ({''.join(string(word) + ', ' for word in config.keywords)}),",
             ")",
             "",
         ])
@@ -260,8 +269,8 @@ class HandoutsBuilder(Builder):
     def copy_templates(self) -> list[Path]:
         """The print templates, copied beside the markup that imports them."""
         copied = []
-        for template in sorted(self.assets.glob("*.typ")):
-            target = Path(self.outdir) / TEMPLATES / template.name
+        for name, template in sorted(self.assets.items()):
+            target = Path(self.outdir) / TEMPLATES / name
             write_if_changed(target, template.read_bytes())
             copied.append(target)
         return copied

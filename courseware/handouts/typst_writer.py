@@ -6,7 +6,7 @@
 markup. It knows docutils' and Sphinx's nodes; the course's own nodes bring
 their visitors (``typst=`` in ``outputs.add_node``, most of them
 ``typst_block``). Every look is a function of the templates in
-``handouts/*.typ`` (``cw-block``, ``cw-heading``, ``cw-slide-row``...): this
+``templates/*.typ`` (``cw-block``, ``cw-heading``, ``cw-slide-row``...): this
 module writes what a thing is, the templates how it looks.
 
 Text is escaped, never passed through as markup, except straight quotes:

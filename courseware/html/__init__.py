@@ -43,7 +43,7 @@ from .landing import setup_landing
 from .meta import PAGE_BUILDERS, setup_meta
 from .webfonts import STYLESHEET, web_font, write_web_fonts
 
-#: The class of the download list's item that links to the classroom kit; ``courseware.site``
+#: The class of the download list's item that links to the classroom kit; ``coursetools.site``
 #: replaces that item inside the kit itself, where the link would lead nowhere.
 KIT_ITEM = "cw-kit"
 

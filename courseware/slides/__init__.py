@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """How the course becomes Reveal.js decks: everything deck-specific, in one place.
 
-- ``settings``: the deck defaults (theme, size, plugins, the style in ``slides/``),
+- ``settings``: the deck defaults (theme, size, plugins, the style in ``static/``, which a file of
+  the same name in a folder of conf.py's ``revealjs_static_path`` replaces),
   applied unless conf.py sets a value itself.
 - ``shape``: ``ShapeDeck``, the post-transform that turns a lesson page into
   its slides, and the deck index.
@@ -20,6 +21,7 @@ outputs. tests/test_upstream.py fails when upstream changes its declaration.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outputs import DECK_BUILDERS
@@ -29,11 +31,12 @@ from .visitors import register_deck_visitors
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+#: The extension's deck style (``deck.css``), copied with the decks before the course's own static files.
+STATIC = Path(__file__).parent / "static"
 #: Deck settings of sphinx-revealjs; conf.py may set any of them itself.
 DECK_DEFAULTS = {
     "revealjs_html_theme": "revealjs-simple",
-    "revealjs_style_theme": "white",  # loads no web fonts; slides/deck.css styles on top
-    "revealjs_static_path": ["slides"],
+    "revealjs_style_theme": "white",  # loads no web fonts; static/deck.css styles on top
     "revealjs_css_files": ["deck.css"],
     "revealjs_use_section_ids": True,  # a slide's id is its section's: "#further-reading" links work
     "revealjs_script_conf": {
@@ -58,6 +61,9 @@ def _apply_defaults(app: Sphinx, config) -> None:
     for name, value in DECK_DEFAULTS.items():
         if name not in raw:
             setattr(config, name, value)
+    # the extension's deck style first: a file of the same name in conf.py's folders (copied later) replaces it
+    ours = str(STATIC)
+    config.revealjs_static_path = [ours, *(p for p in raw.get("revealjs_static_path", ()) if p != ours)]
 
 
 def _parallel_read(app: Sphinx, config) -> None:

@@ -21,7 +21,7 @@ Content slides carry a footer (lesson, module). The root page becomes the
 deck index, one slide per module. ``DeckCitations`` turns citations into
 short source lines linked to the further-reading slide, and links to pages
 that have no deck into links to the HTML course. How each course node is
-drawn is in ``visitors.py``; the style is in ``slides/``.
+drawn is in ``visitors.py``; the style is in ``static/deck.css``.
 """
 
 from __future__ import annotations

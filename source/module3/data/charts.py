@@ -5,12 +5,12 @@
 Each function receives ``data`` (reads the CSV files in this folder) and, for
 charts, ``style`` (the brand's colours and font); the ``chart``,
 ``chart-table`` and ``chart-value`` directives of ``courseware.charts`` call
-them when the course is built. The measures come from ``courseware.analytics``.
+them when the course is built. The measures come from ``coursetools.analytics``.
 
 - ``outbound-oss-commits.csv``: the real, pseudonymised history of the
-  TODO Group's guide repository (``python -m courseware.analytics extract``).
+  TODO Group's guide repository (``python -m coursetools.analytics extract``).
 - ``waybill-synthetic.csv``: SYNTHETIC data for the fictional case
-  (``python -m courseware.analytics waybill``).
+  (``python -m coursetools.analytics waybill``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 import statistics
 from collections import Counter
 
-from courseware.analytics import (
+from coursetools.analytics import (
     INDEPENDENT, by_period, count_by, elephant_factor, half_year, quarter, read_rows, top_share,
 )
 

@@ -15,6 +15,4 @@ if tags.has("slides"):  # noqa: F821
 myst_heading_anchors = 4
 exclude_patterns = ["_build", "SOURCE.md"]
 courseware_handouts = [("index", "guide.pdf", "The guide's chapters", "learner")]
-courseware_handouts_path = str(REPOSITORY / "handouts")
 courseware_fonts_path = str(REPOSITORY / "branding" / "fonts")
-revealjs_static_path = [str(REPOSITORY / "slides")]

@@ -15,6 +15,4 @@ myst_heading_anchors = 3
 exclude_patterns = ["_build"]
 courseware_handouts = [("index", "plain.pdf", "Plain pages", "learner"),
                        ("index", "plain-guide.pdf", "Plain pages", "facilitator")]
-courseware_handouts_path = str(REPOSITORY / "handouts")
 courseware_fonts_path = str(REPOSITORY / "branding" / "fonts")
-revealjs_static_path = [str(REPOSITORY / "slides")]

@@ -15,9 +15,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # the guide's sections, as the course cites them
 bibtex_bibfiles = ["refs.bib", str(REPOSITORY / "source" / "guide.bib")]
 # the course's print style, fonts and deck style
-courseware_handouts_path = str(REPOSITORY / "handouts")
 courseware_fonts_path = str(REPOSITORY / "branding" / "fonts")
-revealjs_static_path = [str(REPOSITORY / "slides")]
 exclude_patterns = ["_build"]
 courseware_handouts = [
     ("mod/index", "module.pdf", "The module", "learner"),

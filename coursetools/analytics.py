@@ -4,7 +4,7 @@
 
 Run from the repository's root::
 
-    python -m courseware.analytics extract <git repository> <out.csv> [--url URL]
+    python -m coursetools.analytics extract <git repository> <out.csv> [--url URL]
 
 reads the history of the repository's ``HEAD`` and writes one CSV row per
 commit: date (UTC, day only), a contributor label, an organisation, files
@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
+
+from courseware.charts import read_csv
 
 INDEPENDENT = "Independent or unknown"
 
@@ -200,7 +202,7 @@ def header(url: str, commit: str, rows: list[Row]) -> list[str]:
     return [
         f"Commits to {url}, one row per commit reachable from commit {commit}.",
         f"{len(rows)} commits by {contributors} contributors, authored from {first} to {last} (UTC dates).",
-        "Extracted with: python -m courseware.analytics extract <repository> <this file>",
+        "Extracted with: python -m coursetools.analytics extract <repository> <this file>",
         "Pseudonymised: contributors are labelled in order of first commit; one person with several names",
         "or addresses is one label. No names, e-mail addresses, commit hashes or times of day are kept.",
         "Organisation: from the domain of the author's e-mail address, only where it plainly names one",
@@ -232,13 +234,6 @@ def extract(repo: Path, url: str | None = None, revision: str = "HEAD") -> str:
             url = ""
     url = url or str(repo)
     return to_csv(rows, header(url, commit, rows))
-
-
-def read_csv(path: Path | str) -> list[dict[str, str]]:
-    """Rows of a CSV whose first lines may be ``#`` comments, as dicts of strings."""
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(lines))
 
 
 def read_rows(path: Path | str) -> list[Row]:
@@ -373,7 +368,7 @@ def synthetic_waybill_csv(seed: int = WAYBILL_SEED) -> str:
         "events do not exist. No real project, person or organisation is described here.",
         f"Twelve months after Waybill's public release (month 1 = the first month); {len(rows)} issues and",
         "pull requests, each with the hours until a maintainer first responded.",
-        f"Generated with: python -m courseware.analytics waybill <this file> (random seed {seed}).",
+        f"Generated with: python -m coursetools.analytics waybill <this file> (random seed {seed}).",
         "Fields: " + ", ".join(WAYBILL_FIELDS) + ".",
     ]
     buffer = io.StringIO()
@@ -389,7 +384,7 @@ def synthetic_waybill_csv(seed: int = WAYBILL_SEED) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m courseware.analytics", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools.analytics", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     extract_cmd = commands.add_parser("extract", help="write the pseudonymised commit CSV of a git repository")
     extract_cmd.add_argument("repository", type=Path, help="a git repository (bare or with a work tree)")

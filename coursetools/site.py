@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Put the three outputs side by side, as published and as carried to class.
 
-    python -m courseware.site _build _build/site _build/kit/outbound-oss-course.zip   # make site
+    python -m coursetools.site _build _build/site _build/kit/outbound-oss-course.zip   # make site
 
 The site keeps the build layout (``html/``, ``slides/``, ``handouts/``, and
 ``lab/`` and ``kit/`` with their zips), so the relative links between outputs
@@ -23,21 +23,21 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .html import KIT_ITEM
+from courseware.html import KIT_ITEM
 
 OUTPUTS = ("html", "slides", "handouts")
-LAB = "lab"  # optional: zips of the lab's practice repository (courseware.lab)
+LAB = "lab"  # optional: zips of the lab's practice repository (coursetools.lab)
 KIT = "kit"  # the classroom kit's zip, written by zip_site
 IN_THE_KIT = (f'<li class="{KIT_ITEM}"><p>Classroom kit: this folder. It holds the HTML course, the decks '
               'and the PDFs, and opens from disk where there is no network.</p></li>')
 SKIP = {".doctrees", ".buildinfo", "_sources", "objects.inv"}
 
 START_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=html/index.html">
-<title>Outbound Open Source: Contribution and Creation</title>
+<title>{title}</title>
 </head>
 <body>
 <p><a href="html/index.html">Open the course</a> ·
@@ -46,6 +46,15 @@ START_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+def start_page(build: Path) -> str:
+    """The site's front door, titled and in the language of the HTML course's own start page."""
+    index = build / "html" / "index.html"
+    home = index.read_text(encoding="utf-8") if index.is_file() else ""
+    title = re.search(r"<title>(.*?)</title>", home, re.S)
+    lang = re.search(r'<html[^>]*\blang="([^"]+)"', home)
+    return START_PAGE.format(title=title.group(1).strip() if title else "Course", lang=lang.group(1) if lang else "en")
 
 
 def _ignore(directory: str, names: list[str]) -> set[str]:
@@ -67,7 +76,7 @@ def assemble(build: Path, site: Path) -> None:
     for archive in sorted((build / LAB).glob("*.zip")):
         (site / LAB).mkdir(exist_ok=True)
         shutil.copy2(archive, site / LAB / archive.name)
-    (site / "index.html").write_text(START_PAGE, encoding="utf-8")
+    (site / "index.html").write_text(start_page(build), encoding="utf-8")
     print(f"wrote {site}")
 
 
@@ -85,7 +94,7 @@ def zip_site(site: Path, target: Path) -> None:
     import time
 
     date_time = time.gmtime(stamp)[:6]
-    top = "outbound-oss-course"
+    top = target.stem  # the folder the kit unpacks to
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             name = path.relative_to(site)

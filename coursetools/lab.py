@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The practice repository of Module 2's release-readiness lab.
 
-    python -m courseware.lab [--fixed] [--zip ZIP] TARGET_DIR
+    python -m coursetools.lab [--fixed] [--zip ZIP] TARGET_DIR
 
 writes a real git repository of Waybill (``source/case/waybill.md``) as it
 stood before its release: a small Python package with fourteen commits from
@@ -35,7 +35,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,8 +57,13 @@ PEOPLE = {
 }
 
 
-def _t(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
+#: Waybill's files as templates, one a file: the practice repository's text as Waybill held it. A few take
+#: values with ``str.format`` ("{version}"), and double their literal braces for it.
+FILES = Path(__file__).resolve().parent / "lab_files"
+
+
+def _file(name: str) -> str:
+    return (FILES / name).read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -105,104 +109,18 @@ DEPS_CLI = [*DEPS_PYCOUNTRY, "click>=8"]
 DEPS_FORWARD = [*DEPS_CLI, "requests>=2.27"]
 DEPS_ALL = [*DEPS_FORWARD, "python-dateutil>=2.8", "lxml>=4.9"]
 
-GITIGNORE = _t("""
-    __pycache__/
-    *.egg-info/
-    build/
-    dist/
-    .venv/
-    .pytest_cache/
-""")
+GITIGNORE = _file("gitignore.txt")
 
-README_2021 = _t("""
-    # Waybill
+README_2021 = _file("readme-2021.md")
 
-    Waybill reads the tracking events that carriers send and turns them into
-    one common event format, so that other systems need to understand only
-    that format.
-
-    Internal tool of the Porto engineering team. Questions: Ana Ferreira.
-
-    ## Develop
-
-        python -m venv .venv
-        .venv/bin/pip install -e . pytest
-        .venv/bin/pytest
-""")
-
-README_2025 = _t("""
-    # Waybill
-
-    Waybill reads the tracking events that carriers send (EDIFACT IFTSTA
-    status reports and the JSON of our parcel carriers) and turns them into
-    one common event format. Fourteen services on the event platform read
-    its events.
-
-    Internal use only. Questions: #waybill on Slack, or Ana Ferreira.
-    Runbook and on-call: https://wiki.larkspur.internal/display/WB/Waybill
-
-    ## Use
-
-        waybill convert --carrier nordrail tests/fixtures/nordrail/iftsta-0612.edi
-        waybill forward --carrier swiftparcel events.json
-
-    `forward` posts the events to the Kafka REST proxy named in
-    `waybill/settings.py`; it works from the office network or the VPN.
-
-    ## Develop
-
-        python -m venv .venv
-        .venv/bin/pip install -e ".[test]"
-        .venv/bin/pytest
-""")
+README_2025 = _file("readme-2025.md")
 
 
 def init_py(version: str, header: str = "") -> str:
-    return header + _t(f'''
-        """Waybill: carrier tracking events in one common format."""
-
-        __version__ = "{version}"
-    ''')
+    return header + _file("init.py").format(version=version)
 
 
-EVENTS_2021 = _t('''
-    """The common event format: one tracking event, whichever carrier sent it."""
-
-    from datetime import datetime
-    from enum import Enum
-
-    from pydantic import BaseModel
-
-
-    class Status(str, Enum):
-        PICKED_UP = "picked_up"
-        IN_TRANSIT = "in_transit"
-        OUT_FOR_DELIVERY = "out_for_delivery"
-        DELIVERED = "delivered"
-        EXCEPTION = "exception"
-
-
-    class Party(BaseModel):
-        """The consignee, as far as the carrier tells us."""
-
-        name: str | None = None
-        contact: str | None = None
-        street: str | None = None
-        city: str | None = None
-        country: str | None = None
-        phone: str | None = None
-
-
-    class TrackingEvent(BaseModel):
-        carrier: str
-        shipment_id: str
-        status: Status
-        occurred_at: datetime
-        location: str | None = None
-        consignee: Party | None = None
-        signed_by: str | None = None
-        remarks: str | None = None
-''')
+EVENTS_2021 = _file("events-2021.py")
 
 
 EVENTS_2022 = EVENTS_2021.replace(
@@ -234,20 +152,7 @@ def events(header: str = "") -> str:
 # REUSE-IgnoreStart
 # (The vendored file carries the notice a real GPL file carries; the course's
 # own licence check must not read it as a statement about this file.)
-GPL_NOTICE = _t("""
-    # This program is free software: you can redistribute it and/or modify
-    # it under the terms of the GNU General Public License as published by
-    # the Free Software Foundation, either version 3 of the License, or
-    # (at your option) any later version.
-    #
-    # This program is distributed in the hope that it will be useful,
-    # but WITHOUT ANY WARRANTY; without even the implied warranty of
-    # MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
-    # GNU General Public License for more details.
-    #
-    # You should have received a copy of the GNU General Public License
-    # along with this program.  If not, see <https://www.gnu.org/licenses/>.
-""")
+GPL_NOTICE = _file("gpl-notice.txt")
 
 VENDOR_HEADER = (
     "# edifact_tokenizer: split UN/EDIFACT interchanges into segments.\n"
@@ -262,304 +167,37 @@ def reuse_header(holder: str, years: str, comment: str = "#") -> str:
     )
 
 
-REUSE_TOML = _t('''
-    version = 1
-
-    [[annotations]]
-    path = ["README.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "SECURITY.md", "PROVENANCE.md", ".gitignore",
-            "tests/fixtures/**"]
-    SPDX-FileCopyrightText = "2021-2026 Larkspur Tecnologia, Unipessoal Lda"
-    SPDX-License-Identifier = "Apache-2.0"
-''')
+REUSE_TOML = _file("reuse-toml.toml")
 # REUSE-IgnoreEnd
 
-TOKENIZER_BODY = _t('''
-    """Split an EDIFACT interchange into segments, data elements and components.
-
-    A segment is a list of data elements; a data element is a list of
-    components. The service string advice (UNA) may change the delimiters.
-    """
-
-    from dataclasses import dataclass
-
-
-    @dataclass(frozen=True)
-    class Delimiters:
-        component: str = ":"
-        element: str = "+"
-        decimal: str = "."
-        release: str = "?"
-        segment: str = "\\'"
-
-        @classmethod
-        def from_una(cls, una: str) -> "Delimiters":
-            c = una[3:9]
-            return cls(component=c[0], element=c[1], decimal=c[2], release=c[3], segment=c[5])
-
-
-    def _split(text: str, separator: str, release: str, keep: bool) -> list[str]:
-        """Split at unreleased separators; keep release characters for the next level."""
-        parts, current, released = [], [], False
-        for char in text:
-            if released:
-                current.append(char)
-                released = False
-            elif char == release:
-                released = True
-                if keep:
-                    current.append(char)
-            elif char == separator:
-                parts.append("".join(current))
-                current = []
-            else:
-                current.append(char)
-        parts.append("".join(current))
-        return parts
-
-
-    def segments(text: str) -> list[list[list[str]]]:
-        """The interchange's segments; segment[0][0] is the segment tag."""
-        text = text.strip()
-        delimiters = Delimiters()
-        if text.startswith("UNA"):
-            delimiters = Delimiters.from_una(text[:9])
-            text = text[9:]
-        d = delimiters
-        result = []
-        for raw in _split(text, d.segment, d.release, keep=True):
-            raw = raw.strip()
-            if not raw:
-                continue
-            elements = _split(raw, d.element, d.release, keep=True)
-            result.append([_split(e, d.component, d.release, keep=False) for e in elements])
-        return result
-''')
+TOKENIZER_BODY = _file("tokenizer-body.py")
 
 #: The repaired Waybill's tokenizer: written for Waybill from the EDIFACT syntax rules (ISO 9735), not from
 #: the vendored GPL code above. One pass over the characters; the same results on every fixture.
-OWN_TOKENIZER = _t('''
-    """Read UN/EDIFACT syntax (ISO 9735): an interchange as segments of data elements of components.
-
-    Written for Waybill from the syntax rules: the optional service string
-    advice (UNA) names the separators, and the release character makes the
-    next character plain text.
-    """
-
-    DEFAULT = {"component": ":", "element": "+", "release": "?", "terminator": "'"}
-
-
-    def _service_advice(text: str) -> tuple[dict, str]:
-        if text.startswith("UNA") and len(text) >= 9:
-            marks = {"component": text[3], "element": text[4], "release": text[6], "terminator": text[8]}
-            return marks, text[9:]
-        return dict(DEFAULT), text
-
-
-    def segments(text: str) -> list[list[list[str]]]:
-        """Each segment as its data elements, each data element as its components."""
-        marks, body = _service_advice(text.strip())
-        found: list[list[list[str]]] = []
-        segment: list[list[str]] = []
-        element: list[str] = []
-        value: list[str] = []
-        plain_next = False
-        for char in body:
-            if plain_next:
-                value.append(char)
-                plain_next = False
-            elif char == marks["release"]:
-                plain_next = True
-            elif char == marks["component"]:
-                element.append("".join(value))
-                value = []
-            elif char == marks["element"]:
-                element.append("".join(value))
-                segment.append(element)
-                element, value = [], []
-            elif char == marks["terminator"]:
-                element.append("".join(value))
-                segment.append(element)
-                found.append(segment)
-                segment, element, value = [], [], []
-            elif char.isspace() and not (segment or element or value):
-                continue  # line breaks between segments
-            else:
-                value.append(char)
-        if segment or element or value:
-            element.append("".join(value).rstrip())
-            segment.append(element)
-            found.append(segment)
-        return found
-''')
+OWN_TOKENIZER = _file("own-tokenizer.py")
 
 #: The repaired Waybill's record of where each part comes from and on what rights it is published:
 #: what no scanner sees, and what a release review must still establish.
-PROVENANCE = _t("""
-    # Provenance of Waybill 1.0.0
+PROVENANCE = _file("provenance.md")
 
-    What each part of this release is, where it comes from, and on what
-    grounds Larkspur publishes it under Apache-2.0. Kept by the OSPO; checked
-    by Jonas Becker (legal counsel) before the first public commit.
-
-    - **`waybill/` core and its tests.** Written by the Waybill team in Porto,
-      2021-2026, as part of their work. Larkspur Tecnologia, Unipessoal Lda
-      holds the rights as employer; released by decision of the CTO.
-    - **`waybill/tokenizer.py`.** Written anew in 2026 from the EDIFACT syntax
-      rules (ISO 9735) by an engineer who had not worked from the vendored
-      tokenizer. The vendored GPL-3.0-or-later tokenizer
-      (`vendor/edifact_tokenizer`, release 0.9.2) is not part of this
-      release, and none of its code is.
-    - **`waybill/adapters/nordrail.py` and its tests.** Written in 2023 by
-      Atlântico Software Lda under contract with Larkspur. Atlântico
-      Software's written assignment of its rights in the adapter to Larkspur,
-      dated 2026-04-28, is on file with legal.
-    - **`waybill/adapters/swiftparcel.py` and its tests.** Written by the
-      Waybill team from SwiftParcel's partner specification, shared under a
-      non-disclosure agreement. SwiftParcel's written consent to publish the
-      adapter, dated 2026-05-12, is on file with the OSPO; the specification
-      itself is not published.
-    - **`tests/fixtures/`.** Synthetic carrier messages made for the release:
-      names, streets and phone numbers are invented, the numbers from ranges
-      reserved for fiction. No personal data.
-    - **Working days (`waybill/calendars.py` of the internal versions).**
-      Not part of this release. The release review's content scan found the
-      module copied from Kestrel Freight Tools (MPL-2.0) with its licence
-      notice deleted; nothing in Waybill imports it. If it returns, it comes
-      back as a file under MPL-2.0 with its notice restored, or written anew.
-    - **Dependencies.** Installed from PyPI, not copied. pycountry
-      (LGPL-2.1-only) and certifi (MPL-2.0) are used unmodified, as separate
-      packages, as the release review recorded.
-""")
-
-VENDOR_README = _t("""
-    # edifact_tokenizer
-
-    Copied from the edifact_tokenizer project, release 0.9.2, in May 2021.
-    Do not edit: update by copying a newer release.
-""")
+VENDOR_README = _file("vendor-readme.md")
 
 
 def edifact(tokenizer_import: str, header: str = "") -> str:
-    return header + _t(f'''
-        """Read EDIFACT IFTSTA messages (international multimodal status reports)."""
-
-        from datetime import datetime, timezone
-
-        {tokenizer_import}
-
-        from .events import Party, Status, TrackingEvent
-
-        # Status codes in STS, as our rail and sea carriers send them.
-        STATUS = {{
-            "1": Status.PICKED_UP,
-            "5": Status.IN_TRANSIT,
-            "16": Status.OUT_FOR_DELIVERY,
-            "21": Status.DELIVERED,
-        }}
-
-
-        def _get(segment: list[list[str]], element: int, component: int = 0) -> str:
-            try:
-                return segment[element][component]
-            except IndexError:
-                return ""
-
-
-        def read_iftsta(text: str, carrier: str, status_codes: dict | None = None) -> list[TrackingEvent]:
-            """Every status (STS) in the interchange, as a tracking event."""
-            codes = {{**STATUS, **(status_codes or {{}})}}
-            found, shipment, consignee, current = [], "", Party(), None
-            for segment in segments(text):
-                tag = segment[0][0]
-                if tag == "CNI":
-                    shipment = _get(segment, 2)
-                elif tag == "NAD" and _get(segment, 1) == "CN":
-                    consignee = Party(
-                        name=_get(segment, 4) or None,
-                        street=_get(segment, 5) or None,
-                        city=_get(segment, 6) or None,
-                        country=_get(segment, 9) or None,
-                    )
-                elif tag == "CTA":
-                    consignee.contact = _get(segment, 2, 1) or None
-                elif tag == "COM" and _get(segment, 1, 1) == "TE":
-                    consignee.phone = _get(segment, 1)
-                elif tag == "STS":
-                    current = {{"status": codes[_get(segment, 2)]}}
-                    found.append(current)
-                elif tag == "DTM" and _get(segment, 1) == "334" and current is not None:
-                    stamp = datetime.strptime(_get(segment, 1, 1), "%Y%m%d%H%M")
-                    current["occurred_at"] = stamp.replace(tzinfo=timezone.utc)
-                elif tag == "LOC" and current is not None:
-                    current["location"] = _get(segment, 2, 3) or _get(segment, 2)
-            return [
-                TrackingEvent(carrier=carrier, shipment_id=shipment, consignee=consignee, **event)
-                for event in found
-            ]
-    ''')
+    return header + _file("edifact.py").format(tokenizer_import=tokenizer_import)
 
 
 TOKENIZER_IMPORT_VENDOR = "from vendor.edifact_tokenizer import segments  # GPL-3.0-or-later, see vendor/"
 TOKENIZER_IMPORT_OWN = "from .tokenizer import segments"
 
-VENDOR_INIT = VENDOR_HEADER + _t('''
-    """edifact_tokenizer 0.9.2."""
+VENDOR_INIT = VENDOR_HEADER + _file("vendor-init.py")
 
-    from .tokenizer import segments
-
-    __all__ = ["segments"]
-''')
-
-NORDRAIL = _t('''
-    """NordRail Cargo: IFTSTA status reports from the rail network.
-
-    NordRail sends standard IFTSTA, with two codes of its own: 11 for a wagon
-    held at a terminal and 24 for a handover to the road haulier.
-    """
-
-    from ..edifact import read_iftsta
-    from ..events import Status, TrackingEvent
-
-    CARRIER = "nordrail"
-    NORDRAIL_CODES = {"24": Status.OUT_FOR_DELIVERY}
-
-
-    def parse(text: str) -> list[TrackingEvent]:
-        return read_iftsta(text, CARRIER, NORDRAIL_CODES)
-''')
+NORDRAIL = _file("nordrail.py")
 
 #: Planted where no step of the lab points: a module copied from another project (a fictional MPL-2.0
 #: one) whose licence header was deleted; the module's metadata still names its licence and holder,
 #: which only a scanner that reads the files' contents reports. Waybill's code never imports it.
-CALENDARS = _t('''
-    """Working days per country, for the delivery dates Waybill promises."""
-
-    __author__ = "Kestrel Freight Tools contributors"
-    __license__ = "MPL-2.0"
-    __copyright__ = "Copyright 2019 Kestrel Freight Tools contributors"
-
-    import datetime
-
-    #: Public holidays on a fixed date (month, day) on which carriers do not deliver, by country.
-    FIXED_HOLIDAYS = {
-        "DE": ((1, 1), (5, 1), (10, 3), (12, 25), (12, 26)),
-        "GB": ((1, 1), (12, 25), (12, 26)),
-        "PT": ((1, 1), (4, 25), (5, 1), (6, 10), (8, 15), (10, 5), (11, 1), (12, 1), (12, 8), (12, 25)),
-    }
-
-
-    def is_working_day(day: datetime.date, country: str) -> bool:
-        return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS.get(country, ())
-
-
-    def add_working_days(start: datetime.date, days: int, country: str) -> datetime.date:
-        day = start
-        while days > 0:
-            day += datetime.timedelta(days=1)
-            if is_working_day(day, country):
-                days -= 1
-        return day
-''')
+CALENDARS = _file("calendars.py")
 
 NORDRAIL_2025 = NORDRAIL.replace(
     'NORDRAIL_CODES = {"24": Status.OUT_FOR_DELIVERY}',
@@ -578,100 +216,17 @@ def swiftparcel(exceptions: bool, confidential: bool, header: str = "") -> str:
     codes += '    "DLV": Status.DELIVERED,\n'
     if exceptions:
         codes += '    "EXC": Status.EXCEPTION,\n    "NHM": Status.EXCEPTION,\n'
-    return header + _t('''
-        """SwiftParcel: JSON tracking events from the parcel network.
-
-        {doc}
-        """
-
-        import json
-
-        import requests
-        from dateutil.parser import isoparse
-        from lxml import etree
-
-        from ..events import Party, Status, TrackingEvent
-        from ..settings import SWIFTPARCEL_API_URL
-
-        CARRIER = "swiftparcel"
-        CODES = {{
-        {codes}}}
-
-
-        def signatory(pod_xml: bytes) -> str | None:
-            """The signatory's name from a proof-of-delivery XML attachment."""
-            root = etree.fromstring(pod_xml)
-            return root.findtext("{{*}}signature/{{*}}name")
-
-
-        def parse(text: str) -> list[TrackingEvent]:
-            message = json.loads(text)
-            recipient = message.get("recipient", {{}})
-            consignee = Party(
-                name=recipient.get("name"),
-                street=recipient.get("addressLine"),
-                city=recipient.get("city"),
-                country=recipient.get("countryCode"),
-                phone=recipient.get("phone"),
-            )
-            return [
-                TrackingEvent(
-                    carrier=CARRIER,
-                    shipment_id=message["trackingNumber"],
-                    status=CODES[event["code"]],
-                    occurred_at=isoparse(event["timestamp"]),
-                    location=event.get("depot"),
-                    consignee=consignee,
-                    signed_by=event.get("signatory"),
-                    remarks=event.get("reason"),
-                )
-                for event in message["events"]
-            ]
-
-
-        def fetch(tracking_number: str, api_key: str) -> list[TrackingEvent]:
-            response = requests.get(
-                f"{{SWIFTPARCEL_API_URL}}/shipments/{{tracking_number}}/events",
-                headers={{"X-Api-Key": api_key}},
-                timeout=10,
-            )
-            response.raise_for_status()
-            return parse(response.text)
-    ''').format(doc=doc, codes=codes)
+    return header + _file("swiftparcel.py").format(doc=doc, codes=codes)
 
 
 def settings_internal(swiftparcel_url: bool) -> str:
-    text = _t(f'''
-        """Default settings for Waybill at Larkspur."""
-
-        # The Kafka REST proxy in front of the event platform's brokers (Hamburg).
-        EVENT_SINK_URL = "https://kafka-01.hh.larkspur.internal:8082/topics/waybill.events"
-        EVENT_SINK_USER = "svc-waybill"
-        EVENT_SINK_PASSWORD = "{SINK_PASSWORD}"
-        EVENT_SINK_FALLBACK = "https://kafka-02.hh.larkspur.internal:8082/topics/waybill.events"
-    ''')
+    text = _file("settings-internal.py").format(SINK_PASSWORD=SINK_PASSWORD)
     if swiftparcel_url:
         text += '\nSWIFTPARCEL_API_URL = "https://api.swiftparcel.example/v2"\n'
     return text
 
 
-SETTINGS_PUBLIC = _t('''
-    """Settings, read from the environment.
-
-    WAYBILL_SINK_URL       where `waybill forward` posts events
-                           (default: a Kafka REST proxy on this machine)
-    WAYBILL_SINK_USER      user name for the sink, if it needs one
-    WAYBILL_SINK_PASSWORD  password for the sink, if it needs one
-    SWIFTPARCEL_API_URL    SwiftParcel's tracking API
-    """
-
-    import os
-
-    EVENT_SINK_URL = os.environ.get("WAYBILL_SINK_URL", "http://localhost:8082/topics/waybill.events")
-    EVENT_SINK_USER = os.environ.get("WAYBILL_SINK_USER")
-    EVENT_SINK_PASSWORD = os.environ.get("WAYBILL_SINK_PASSWORD")
-    SWIFTPARCEL_API_URL = os.environ.get("SWIFTPARCEL_API_URL", "https://api.swiftparcel.example/v2")
-''')
+SETTINGS_PUBLIC = _file("settings-public.py")
 
 
 def cli(stage: int, header: str = "") -> str:
@@ -688,50 +243,14 @@ def cli(stage: int, header: str = "") -> str:
     head = '"""The waybill command."""\n\n' + "\n".join(imports) + "\n"
     if stage >= 3:
         head += '\nPARSERS = {"nordrail": nordrail.parse, "swiftparcel": swiftparcel.parse}\n'
-        read = _t('''
-            def _events(path, carrier):
-                with open(path, encoding="utf-8") as f:
-                    return PARSERS[carrier](f.read())
-        ''')
+        read = _file("cli-1.py")
         option = '@click.option("--carrier", type=click.Choice(sorted(PARSERS)), required=True)\n'
     else:
-        read = _t('''
-            def _events(path, carrier):
-                with open(path, encoding="utf-8") as f:
-                    return read_iftsta(f.read(), carrier)
-        ''')
+        read = _file("cli-2.py")
         option = '@click.option("--carrier", required=True, help="Name of the carrier that sent the file.")\n'
-    body = _t('''
-        @click.group()
-        def main():
-            """Carrier tracking events in one common format."""
-
-
-        @main.command()
-        @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-        {option}def convert(path, carrier):
-            """Print the events in PATH as JSON lines."""
-            for event in _events(path, carrier):
-                click.echo(event.model_dump_json())
-    ''').format(option=option)
+    body = _file("cli-3.py").format(option=option)
     if stage >= 2:
-        body += "\n\n" + _t('''
-            @main.command()
-            @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-            {option}def forward(path, carrier):
-                """Send the events in PATH to the event platform."""
-                records = [{{"value": json.loads(e.model_dump_json())}} for e in _events(path, carrier)]
-                auth = (EVENT_SINK_USER, EVENT_SINK_PASSWORD) if EVENT_SINK_USER else None
-                response = requests.post(
-                    EVENT_SINK_URL,
-                    json={{"records": records}},
-                    headers={{"Content-Type": "application/vnd.kafka.json.v2+json"}},
-                    auth=auth,
-                    timeout=10,
-                )
-                response.raise_for_status()
-                click.echo(f"sent {{len(records)}} events")
-        ''').format(option=option)
+        body += "\n\n" + _file("cli-4.txt").format(option=option)
     return header + head + "\n\n" + read + "\n\n" + body
 
 
@@ -744,27 +263,7 @@ ADAPTERS_INIT = '"""One adapter per carrier: parse(text) -> list of TrackingEven
 
 # --- tests and fixtures -----------------------------------------------------
 
-TEST_EDIFACT_2021 = _t('''
-    from vendor.edifact_tokenizer import segments
-    from waybill.edifact import read_iftsta
-    from waybill.events import Status
-
-    MESSAGE = (
-        "UNA:+.? 'UNB+UNOC:3+CARRIER+LARKSPUR+210517:0900+1'UNH+1+IFTSTA:D:01B:UN'"
-        "CNI+1+TEST0001'STS+1+5'DTM+334:202105170900:203'LOC+175+:::Porto?+Leixões'UNT+6+1'UNZ+1+1'"
-    )
-
-
-    def test_released_characters_stay_in_the_value():
-        loc = [s for s in segments(MESSAGE) if s[0][0] == "LOC"][0]
-        assert loc[2][3] == "Porto+Leixões"
-
-
-    def test_one_status_becomes_one_event():
-        (event,) = read_iftsta(MESSAGE, "test")
-        assert event.status is Status.IN_TRANSIT
-        assert event.shipment_id == "TEST0001"
-''')
+TEST_EDIFACT_2021 = _file("test-edifact-2021.py")
 
 
 def test_edifact(own_tokenizer: bool, header: str = "") -> str:
@@ -774,108 +273,19 @@ def test_edifact(own_tokenizer: bool, header: str = "") -> str:
     return header + text
 
 
-TEST_CLI = _t('''
-    from pathlib import Path
+TEST_CLI = _file("test-cli.py")
 
-    from click.testing import CliRunner
+TEST_SANDBOX = _file("test-sandbox.py")
 
-    from waybill.cli import main
+SANDBOX_CONFIG = _file("sandbox-config.toml").format(SANDBOX_KEY=SANDBOX_KEY)
 
-    FIXTURES = Path(__file__).parent / "fixtures"
-
-
-    def test_convert_prints_one_json_line_per_event():
-        message = FIXTURES / "nordrail" / "iftsta-0612.edi"
-        result = CliRunner().invoke(main, ["convert", "--carrier", "nordrail", str(message)])
-        assert result.exit_code == 0, result.output
-        assert len(result.output.splitlines()) == 2
-''')
-
-TEST_SANDBOX = _t('''
-    """Integration test against SwiftParcel's sandbox. Needs the network."""
-
-    import tomllib
-    from pathlib import Path
-
-    import pytest
-    import requests
-
-    CONFIG = tomllib.loads((Path(__file__).parent / "config" / "swiftparcel-sandbox.toml").read_text())
-
-
-    @pytest.mark.skipif(not CONFIG["swiftparcel"]["enabled"], reason="sandbox disabled")
-    def test_sandbox_answers():
-        sp = CONFIG["swiftparcel"]
-        response = requests.get(f"{sp['base_url']}/ping", headers={"X-Api-Key": sp["api_key"]}, timeout=10)
-        assert response.status_code == 200
-''')
-
-SANDBOX_CONFIG = _t(f'''
-    # SwiftParcel sandbox, for the integration test
-    [swiftparcel]
-    enabled = false
-    base_url = "https://sandbox.api.swiftparcel.example/v2"
-    account = "LARKSPUR-PT-TEST"
-    api_key = "{SANDBOX_KEY}"
-''')
-
-TEST_NORDRAIL = _t('''
-    from pathlib import Path
-
-    from waybill.adapters import nordrail
-    from waybill.events import Status
-
-    FIXTURES = Path(__file__).parent / "fixtures" / "nordrail"
-
-
-    def test_arrival_and_delivery():
-        events = nordrail.parse((FIXTURES / "iftsta-0612.edi").read_text(encoding="utf-8"))
-        assert [e.status for e in events] == [Status.IN_TRANSIT, Status.DELIVERED]
-        assert events[0].consignee.country == "GB"
-
-
-    def test_handover_to_road():
-        events = nordrail.parse((FIXTURES / "iftsta-0619.edi").read_text(encoding="utf-8"))
-        assert events[-1].status is Status.OUT_FOR_DELIVERY
-''')
+TEST_NORDRAIL = _file("test-nordrail.py")
 
 
 def test_swiftparcel(exceptions: bool) -> str:
-    text = _t('''
-        from pathlib import Path
-
-        from waybill.adapters import swiftparcel
-        from waybill.events import Status
-
-        FIXTURES = Path(__file__).parent / "fixtures" / "swiftparcel"
-
-
-        def read(name):
-            return swiftparcel.parse((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-        def test_delivered_with_signatory():
-            events = read("delivered-4410029384.json")
-            assert events[-1].status is Status.DELIVERED
-            assert events[-1].signed_by
-
-
-        def test_out_for_delivery_in_canada():
-            events = read("out-for-delivery-4410031177.json")
-            assert events[-1].consignee.country == "CA"
-
-
-        def test_signatory_from_proof_of_delivery():
-            pod = b"<pod xmlns='urn:sp:pod'><signature><name>Someone</name></signature></pod>"
-            assert swiftparcel.signatory(pod) == "Someone"
-    ''')
+    text = _file("test-swiftparcel-1.py")
     if exceptions:
-        text += "\n\n" + _t('''
-            def test_not_at_home_is_an_exception():
-                events = read("exception-4410035502.json")
-                assert events[-1].status is Status.EXCEPTION
-                assert events[-1].remarks
-        ''')
+        text += "\n\n" + _file("test-swiftparcel-2.py")
     return text
 
 
@@ -970,77 +380,15 @@ def swiftparcel_fixtures(people: dict, exceptions: bool) -> dict[str, str]:
 
 # --- files of the released variant only -------------------------------------
 
-README_PUBLIC = _t("""
-    # Waybill
+README_PUBLIC = _file("readme-public.md")
 
-    Waybill reads the tracking events that carriers send and turns them into
-    one common event format, so that the systems behind them need to
-    understand only that format. It reads EDIFACT IFTSTA status reports (rail
-    and sea carriers) and the JSON of parcel carriers, one adapter per
-    carrier.
+CONTRIBUTING = _file("contributing.md")
 
-        pip install .
-        waybill convert --carrier nordrail tests/fixtures/nordrail/iftsta-0612.edi
+CODE_OF_CONDUCT = _file("code-of-conduct.md")
 
-    `waybill forward` posts events to a Kafka REST proxy; set
-    `WAYBILL_SINK_URL` (and, if the proxy needs them, `WAYBILL_SINK_USER` and
-    `WAYBILL_SINK_PASSWORD`) in the environment.
+SECURITY = _file("security.md")
 
-    Waybill is maintained by Larkspur Logistics and licensed under the Apache
-    License 2.0 (see `LICENSE`). Every file's licence is recorded as the
-    REUSE specification describes. Contributions are welcome: see
-    `CONTRIBUTING.md`. Report security problems as `SECURITY.md` describes,
-    never in a public issue.
-""")
-
-CONTRIBUTING = _t("""
-    # Contributing to Waybill
-
-    Thank you for helping. Open an issue before large changes, so that we can
-    agree on the approach first.
-
-    - Run the tests: `pip install -e ".[test]"` and `pytest`.
-    - Add a test with every change to an adapter.
-    - Test fixtures must be synthetic: never copy a real carrier message,
-      which holds people's names, addresses and phone numbers.
-    - Never commit credentials. Settings come from the environment.
-    - Sign off every commit (`git commit -s`) to certify the Developer
-      Certificate of Origin 1.1 (https://developercertificate.org/).
-      Contributions are accepted under the Apache License 2.0.
-
-    Everyone taking part follows our code of conduct (`CODE_OF_CONDUCT.md`).
-""")
-
-CODE_OF_CONDUCT = _t("""
-    # Code of conduct
-
-    Waybill follows the Contributor Covenant, version 2.1:
-    https://www.contributor-covenant.org/version/2/1/code_of_conduct/
-
-    Report unacceptable behaviour to conduct@larkspur.example. Two people
-    from Larkspur's open source programme office read every report; they
-    answer within five working days and keep the reporter's identity
-    confidential.
-""")
-
-SECURITY = _t("""
-    # Security policy
-
-    Report a vulnerability privately, never in a public issue: use the
-    repository's private vulnerability reporting, or write to
-    security@larkspur.example. We confirm receipt within three working days
-    and agree a disclosure date with you.
-
-    Only the latest release receives security fixes.
-""")
-
-FIXTURES_README = _t("""
-    # Test fixtures
-
-    Every fixture is synthetic, written by hand from the carriers' message
-    formats. The names, streets and phone numbers belong to nobody; phone
-    numbers use the invalid country code 00 so that they cannot be dialled.
-""")
+FIXTURES_README = _file("fixtures-readme.md")
 
 
 def licence_text() -> str:
@@ -1174,21 +522,7 @@ def fixed_history() -> list[Commit]:
         **swiftparcel_fixtures(SYNTHETIC_PEOPLE, exceptions=True),
         **py,
     }
-    message = _t("""
-        Waybill 1.0.0, the first public release
-
-        A fresh history: the internal repository (2021-2026) stays private,
-        because its history holds a test key (now revoked) and carrier
-        messages with personal data. Compared with the last internal
-        version: licence and copyright information in every file (REUSE),
-        a tokenizer written anew from the EDIFACT syntax rules in place of
-        the vendored GPL one, none of whose code is kept, synthetic test
-        fixtures, settings from the environment, the health files, and
-        PROVENANCE.md: the origin of every part and the rights it is
-        published on (the contractor's assignment and SwiftParcel's consent).
-
-        Signed-off-by: Ana Ferreira <ana.ferreira@larkspur.example>
-    """)
+    message = _file("fixed-history.txt")
     return [Commit("2026-05-20T10:00:00+01:00", "ana", message, files)]
 
 
@@ -1292,8 +626,11 @@ def normalised_index(data: bytes) -> bytes:
 
 
 def practice_zip(cache: Path) -> Path:
-    """The practice repository's zip, written once per version of this module into ``cache``."""
-    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    """The practice repository's zip, written once per version of this module and its files into ``cache``."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(FILES.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    version = digest.hexdigest()[:16]
     target = Path(cache) / f"waybill-practice-{version}.zip"
     if not target.exists():
         with tempfile.TemporaryDirectory() as work:
@@ -1553,7 +890,7 @@ SETUP = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m courseware.lab", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m coursetools.lab", description=__doc__.split("\n\n")[0])
     parser.add_argument("target", type=Path, help="folder to write the repository into (replaced if it exists)")
     parser.add_argument("--fixed", action="store_true", help="write the state after the audit's fixes")
     parser.add_argument("--zip", type=Path, help="also pack the repository into this zip file")

@@ -1,0 +1,3 @@
+"""Waybill: carrier tracking events in one common format."""
+
+__version__ = "{version}"
