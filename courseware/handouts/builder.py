@@ -37,7 +37,7 @@ from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
 from .layouts import assemble_slides
 from .online import bibliography_block
-from .pages import ResolvedPages, pages_below
+from .pages import ResolvedPages
 from .render import number_citations
 from .typst_writer import TypstTranslator
 
@@ -135,7 +135,7 @@ class HandoutsBuilder(Builder):
         self.pages = ResolvedPages(self, private=workers >= 2)  # forked: each PDF changes its own pages
         for document, _key in pending:
             if document.layout == "text":
-                self.pages.resolve(self.pages_of(document))
+                self.pages.resolve(sorted(inputs.pages_of(self, document)))
         if workers < 2:
             for job in pending:
                 self.report(job, self.make_pdf(job))
@@ -189,13 +189,6 @@ class HandoutsBuilder(Builder):
             return
         for message in messages:
             logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
-
-    def pages_of(self, document: HandoutDocument) -> list[str]:
-        """The pages a text-layout PDF may print: its start page, the pages below, the companion pages."""
-        config = settings(self.config)
-        companions = [d for d in (*config.handout_front, *config.handout_back) if d in self.env.all_docs]
-        below = pages_below(self.env, document.start)
-        return below + [d for d in companions if d not in below]
 
     def size_estimate(self, document: HandoutDocument) -> int:
         """Roughly how long a PDF takes to compile: its lessons, more for a facilitator's, less on slides."""

@@ -42,18 +42,21 @@ class ResolvedPages:
         """Resolve the pages of one PDF now (before the PDFs' processes start, which then share them)."""
         for docname in docnames:
             self._uses[docname] += 1
-            if docname not in self._resolved:
-                self._resolved[docname] = self._resolve(docname)
+            self._tree(docname)
 
     def __call__(self, docname: str) -> nodes.document:
         """The page, resolved, for one PDF to change as it needs."""
-        if docname not in self._resolved:
-            self._resolved[docname] = self._resolve(docname)
+        tree = self._tree(docname)
         self._uses[docname] -= 1
-        tree = self._resolved[docname]
         if self.private or self._uses[docname] <= 0:  # this process's own, or no other PDF wants it
             return tree
         return _copy(tree, self.builder.env, docname)
+
+    def _tree(self, docname: str) -> nodes.document:
+        """The page resolved, once."""
+        if docname not in self._resolved:
+            self._resolved[docname] = self._resolve(docname)
+        return self._resolved[docname]
 
     def _resolve(self, docname: str) -> nodes.document:
         env = self.builder.env
@@ -78,14 +81,6 @@ def _copy(tree: nodes.document, env, docname: str) -> nodes.document:
     copy.settings.env = env
     copy.reporter = LoggingReporter(str(env.doc2path(docname)))
     return copy
-
-
-def pages_below(env, start: str) -> list[str]:
-    """The start page and every page its toctrees reach, in reading order."""
-    found = [start]
-    for docname in found:
-        found += [d for d in env.toctree_includes.get(docname, ()) if d not in found and d in env.all_docs]
-    return found
 
 
 def _empty_bibliography_entries(env) -> None:
