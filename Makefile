@@ -9,6 +9,8 @@ BIN       := $(VENV)/bin
 SPHINX    := $(BIN)/sphinx-build
 SPHINXOPTS ?= -W --keep-going -n -q
 BUILD     := _build
+# The Python that ruff checks, in make check and make test alike.
+LINTED    := courseware coursetools tests tools conf.py
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
@@ -98,13 +100,13 @@ checkers:
 # One process: on two cores, two pytest-xdist workers were slower here (each reads the same PDFs into its
 # own cache, and whole modules wait on one worker); make check, which reads no course PDF, uses them.
 test: system venv lab-tools checkers
-	$(BIN)/ruff check courseware coursetools tests tools conf.py
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).
 check: venv lab-tools
-	$(BIN)/ruff check courseware coursetools tests tools conf.py
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m pytest -q -n auto -m "not course and not browser and not gate and not lab"
 
 bench: system venv
