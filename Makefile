@@ -97,11 +97,11 @@ checkers:
 	  { npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; \
 	else echo "make: no npm, so the Nu HTML Checker is not run (apt-get install npm default-jre-headless)" >&2; fi
 
-# One process: on two cores, two pytest-xdist workers were slower here (each reads the same PDFs into its
-# own cache, and whole modules wait on one worker); make check, which reads no course PDF, uses them.
+# A worker a core, tests handed out one by one: the course is built once for all workers
+# (tests/conftest.py), and each worker reads a PDF in a second or two (PDFium).
 test: system venv lab-tools checkers
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 from pathlib import Path
 
+import pypdfium2.raw as pdfium_c
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -14,7 +16,7 @@ from pypdf import PdfReader
 from courseware.config import read_settings
 
 from .conftest import copy_repository, once, sphinx_build
-from .test_print import same_colour
+from .test_print import paths, same_colour
 
 BRAND = """courseware_brand = {
     "organisation": "Acme Training GmbH",
@@ -74,28 +76,42 @@ def test_pdfs_follow_the_brand(branded):
     """The organisation is the PDF's author and stands on its cover, with its logo. (Typst draws an SVG logo
     as paths on the page, not as an image object: the logo is the cover's figure, named by the organisation,
     whose marked content draws the logo's shape in its colour.)"""
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     path = branded / "handouts/branded.pdf"
     reader = PdfReader(path)
     assert reader.metadata.author == "Acme Training GmbH"
     cover = reader.pages[0]
     assert "Acme Training GmbH" in cover.extract_text()
-    with pdfplumber.open(path) as pdf:
-        page = pdf.pages[0]
+    page = pdfium.PdfDocument(path)[0]
+    text = (ctypes.c_ushort * 256)()
 
-        def elements(items):
-            for item in items:
-                yield item
-                yield from elements(item.get("children", []))
+    def read(getter, element) -> str:
+        length = getter(element, text, ctypes.sizeof(text))
+        return bytes(text)[:max(length - 2, 0)].decode("utf-16-le")
 
-        figures = [e for e in elements(pdf.structure_tree) if e.get("type") == "Figure" and e.get("page_number") == 1]
-        logo = next((e for e in figures if e.get("alt_text") == "Acme Training GmbH"), None)
-        assert logo is not None, f"the logo is not on the cover: {figures}"
-        drawn = [shape for shape in page.rects + page.curves if shape.get("mcid") in (logo.get("mcids") or [])
-                 and shape.get("fill") and same_colour(shape["non_stroking_color"], "#8b1a1a")]
+    def below(elements):
+        for element in elements:
+            if element:
+                yield element
+                yield from below(pdfium_c.FPDF_StructElement_GetChildAtIndex(element, index)
+                                 for index in range(pdfium_c.FPDF_StructElement_CountChildren(element)))
+
+    tree = pdfium_c.FPDF_StructTree_GetForPage(page)
+    figures = {read(pdfium_c.FPDF_StructElement_GetAltText, element): element
+               for element in below(pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, index)
+                                    for index in range(pdfium_c.FPDF_StructTree_CountChildren(tree)))
+               if read(pdfium_c.FPDF_StructElement_GetType, element) == "Figure"}
+    logo = figures.get("Acme Training GmbH")
+    assert logo is not None, f"the logo is not on the cover: {list(figures)}"
+    mcids = {pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(logo, index)
+             for index in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(logo))}
+    drawn = [(x0, top, x1, bottom) for x0, top, x1, bottom, fill, _, mcid in paths(page)
+             if mcid in mcids and same_colour(fill, "#8b1a1a")]
+    pdfium_c.FPDF_StructTree_Close(tree)
     assert drawn, "the cover's logo draws nothing in the logo's colour"
-    width, height = drawn[0]["x1"] - drawn[0]["x0"], drawn[0]["bottom"] - drawn[0]["top"]
+    x0, top, x1, bottom = drawn[0]
+    width, height = x1 - x0, bottom - top
     assert abs(width / height - 200 / 60) < 0.05, "the logo keeps its proportions"
 
 

@@ -17,32 +17,17 @@ from pypdf import PdfReader
 
 from courseware.handouts import pdf as typst_pdf
 
-from .test_print import links, printed
+from .test_print import lessons_in, links, printed, title_of
 
 
 def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def body_text(page) -> str:
-    """A page's text without its running head and foot (they sit in the page margins)."""
-    height = float(page.mediabox.height)
-    margin = 18 / 25.4 * 72  # the head and the foot stand within 18 mm of the page's edges
-    parts: list[str] = []
-
-    def keep(text, cm, tm, _font, _size):
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text's baseline on the page
-        if margin < y < height - margin:
-            parts.append(text)
-
-    page.extract_text(visitor_text=keep)
-    return " ".join(parts)
-
-
-@cache
 @cache
 def pdf_text(path: Path) -> str:
-    return squash(" ".join(body_text(page) for page in PdfReader(path).pages))
+    """A PDF's printed text without its running heads and feet, squashed to lower-case words."""
+    return squash(printed(path).text())
 
 
 def snippet(text: str, words: int = 7) -> str:
@@ -104,8 +89,19 @@ def test_self_study_answers_stand_at_the_back(course):
 
 
 def test_every_lesson_in_a_pdf_shows_its_duration(course):
-    for pdf in course.pdfs("facilitator"):
-        assert pdf_text(pdf).count("duration") >= len(course.lessons())
+    """Straight under each lesson's title, every text PDF prints that lesson's own minutes."""
+    from courseware.structure import lesson_duration
+
+    for pdf in course.pdfs():
+        document = printed(pdf)
+        words = [word for word, _ in document.words()]
+        lessons = lessons_in(course, pdf)
+        assert lessons, f"{pdf.name} prints no lesson"
+        for docname in lessons:
+            title = squash(title_of(course, docname)).split()
+            line = ["duration", str(lesson_duration(course.env, docname)), "minutes"]
+            assert any(words[at + len(title):at + len(title) + 3] == line for at in document.find(title)), (
+                f"{pdf.name}: {' '.join(title)!r} is not followed by {' '.join(line)!r}")
 
 
 def test_workbooks_leave_room_to_write_and_guides_do_not(course):

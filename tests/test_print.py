@@ -4,8 +4,8 @@
 
 Every layout fact is read from the built PDFs themselves: the glyphs on each
 page with their font, size, colour and position, the ruled lines and slide
-frames (pdfplumber), the bookmarks, links, metadata and structure tree
-(pypdf, pdfplumber) and the content streams (pikepdf). Never from Typst's
+frames (PDFium, through pypdfium2), the bookmarks, links, metadata and
+structure tree (pypdf, PDFium) and the content streams (pikepdf). Never from Typst's
 own boxes. Which PDFs exist, which lessons, questions, activities and
 sources they print comes from the course's configuration and doctrees;
 nothing here names today's titles.
@@ -16,7 +16,9 @@ Helpers for reading a PDF (``printed``, ``outline``, ``links``,
 
 from __future__ import annotations
 
+import ctypes
 import json
+import math
 import multiprocessing
 import os
 import re
@@ -29,6 +31,7 @@ from pathlib import Path
 from shutil import copytree
 from typing import NamedTuple
 
+import pypdfium2.raw as pdfium_c
 import pytest
 from docutils import nodes
 from PIL import Image
@@ -59,7 +62,7 @@ def flat(text: str) -> str:
 
 
 def rgb(value) -> tuple[float, ...]:
-    """A colour as pdfplumber gives it (grey, RGB) or as "#rrggbb", as an RGB triple; () for a pattern."""
+    """A colour as a PDF reader gives it (grey, RGB) or as "#rrggbb", as an RGB triple; () for a pattern."""
     if isinstance(value, str):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             return ()
@@ -122,7 +125,7 @@ class TextLine(NamedTuple):
 
 @dataclass
 class Sheet:
-    """One printed page: its glyphs, thin rules and slide frames (pdfplumber's top-down coordinates)."""
+    """One printed page: its glyphs, thin rules and slide frames (top-down coordinates, in points)."""
 
     number: int  #: from 1
     width: float
@@ -208,12 +211,16 @@ class Sheet:
 
 @dataclass
 class Printed:
-    """A built PDF as pdfplumber reads it."""
+    """A built PDF, page by page."""
 
     path: Path
     sheets: list[Sheet] = field(default_factory=list)
     _words: list | None = None
     _index: dict | None = None
+
+    def text(self) -> str:
+        """The bodies' text, line after line (a soft hyphen stays where a line breaks a word)."""
+        return " ".join(sheet.text() for sheet in self.sheets)
 
     def words(self) -> list[tuple[str, int]]:
         """Every word of the pages' bodies in reading order, squashed, with its page."""
@@ -242,21 +249,6 @@ class Printed:
         return items
 
 
-def _frames(page, primary: str) -> list[Frame]:
-    """A slide drawn on paper: a frame whose top edge is a bar of the brand's primary colour."""
-    frames = []
-    for bar in page.curves + page.rects:
-        if not (bar.get("fill") and same_colour(bar["non_stroking_color"], primary)
-                and 2 < bar["bottom"] - bar["top"] < 4 and bar["x1"] - bar["x0"] > 100):
-            continue
-        outline = [c for c in page.curves if c is not bar and abs(c["x0"] - bar["x0"]) < 1
-                   and abs(c["x1"] - bar["x1"]) < 1 and abs(c["top"] - bar["top"]) < 1 and c["bottom"] - c["top"] > 20
-                   and same_colour(c["non_stroking_color"], SLIDE_FRAME_GREY)]
-        if outline:
-            frames.append(Frame(bar["x0"], bar["top"], bar["x1"], max(c["bottom"] for c in outline)))
-    return frames
-
-
 def printed(path: Path, primary: str = "#1f4e79") -> Printed:
     """Every page's glyphs, rules and slide frames, read once per PDF and brand colour."""
     return _printed(Path(path), primary.lower())
@@ -269,7 +261,7 @@ def _printed(path: Path, primary: str) -> Printed:
     ranges = [(first, min(first + share, count)) for first in range(0, count, share)]
     if len(ranges) == 1 or count < 40:
         sheets = _sheets(path, primary, 0, count)
-    else:  # pdfplumber reads a page in tens of milliseconds: a long PDF is read on every core
+    else:  # a long PDF is read on every core
         with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("fork")) as pool:
             parts = pool.map(_sheets, *zip(*((path, primary, first, last) for first, last in ranges)))
             sheets = [sheet for part in parts for sheet in part]
@@ -277,23 +269,111 @@ def _printed(path: Path, primary: str) -> Printed:
 
 
 def _sheets(path: Path, primary: str, first: int, last: int) -> list[Sheet]:
-    import pdfplumber
+    """Pages ``first`` to ``last`` (from 0, last excluded) read with PDFium: each glyph with its font, size,
+    box and marked-content sequence; each thin horizontal path as a rule; each slide frame."""
+    import pypdfium2 as pdfium
 
-    sheets = []
-    with pdfplumber.open(path, pages=range(first + 1, last + 1)) as pdf:
-        for page in pdf.pages:
-            glyphs = [Glyph(c["text"], c["fontname"].split("+", 1)[-1], round(c["size"], 2), c["x0"], c["x1"],
-                            c["top"], c["bottom"], c.get("mcid"), c.get("tag")) for c in page.chars]
-            rules = []
-            for stroke in page.rects + page.lines:
-                if stroke["bottom"] - stroke["top"] <= 1.5 and stroke["x1"] - stroke["x0"] > 20:
-                    filled = stroke["object_type"] == "rect" and stroke.get("fill")
-                    colour = rgb(stroke["non_stroking_color"] if filled else stroke["stroking_color"])
-                    rules.append(Rule(stroke["x0"], stroke["x1"], stroke["top"], colour))
-            sheets.append(Sheet(page.page_number, float(page.width), float(page.height), glyphs, rules,
-                                _frames(page, primary)))
-            page.close()
-    return sheets
+    document = pdfium.PdfDocument(path)
+    try:
+        return [_sheet(document[number], number + 1, primary) for number in range(first, last)]
+    finally:
+        document.close()
+
+
+def _sheet(page, number: int, primary: str) -> Sheet:
+    height = page.get_height()
+    text = page.get_textpage()
+    glyphs: list[Glyph] = []
+    marks: dict[int, tuple] = {}  # a text object's MCID, tag and whether its text is replaced, by its address
+    box, matrix, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    last = None  # (text object, baseline, box) of the last glyph kept
+    joined = False  # a zero-width space stands after the last glyph kept: the next one starts where it ends
+    for index in range(pdfium_c.FPDFText_CountChars(text)):
+        if pdfium_c.FPDFText_IsGenerated(text, index):
+            continue  # a space or line break PDFium infers; only what the page draws counts
+        char = chr(pdfium_c.FPDFText_GetUnicode(text, index))
+        if char == "\u200b":  # a break opportunity Typst marks in addresses; it draws nothing
+            joined = last is not None
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(text, index, box)
+        pdfium_c.FPDFText_GetCharOrigin(text, index, x, y)
+        shape = pdfium_c.FPDFText_GetTextObject(text, index)
+        address = ctypes.cast(shape, ctypes.c_void_p).value
+        if last is not None and last[1] == y.value and (joined or last[0] == address):
+            if last[2] == (box.left, box.right):  # a ligature's second letter shares its box
+                glyphs[-1] = glyphs[-1]._replace(text=glyphs[-1].text + char)
+                continue
+            if x.value > glyphs[-1].x0:  # PDFium's box is the glyph's ink: a glyph ends where the next begins
+                glyphs[-1] = glyphs[-1]._replace(x1=x.value)
+        joined = False
+        last = (address, y.value, (box.left, box.right))
+        if address not in marks:
+            marks[address] = _marked_content(shape)
+        mcid, tag, replaced = marks[address]
+        if char == "\x02":  # PDFium's name for a hyphen that ends a line: the soft hyphen Typst adds, or a "-"
+            char = "\u00ad" if replaced else "-"
+        pdfium_c.FPDFText_GetFontInfo(text, index, name, len(name), flags)
+        pdfium_c.FPDFText_GetMatrix(text, index, matrix)  # a slide printed small scales its text down
+        size = pdfium_c.FPDFText_GetFontSize(text, index) * math.hypot(matrix.c, matrix.d)
+        glyphs.append(Glyph(char, name.value.decode("utf-8", "replace").split("+", 1)[-1], round(size, 2),
+                            x.value, max(box.right, x.value), height - box.top, height - box.bottom, mcid, tag))
+    text.close()
+    rules, bars, outlines = [], [], []
+    for x0, top, x1, bottom, fill, stroke, _ in paths(page):
+        colour = fill or stroke
+        if bottom - top <= 1.5 and x1 - x0 > 20:
+            rules.append(Rule(x0, x1, top, colour))
+        if fill and same_colour(fill, primary) and 2 < bottom - top < 4 and x1 - x0 > 100:
+            bars.append((x0, top, x1, bottom))
+        elif same_colour(colour, SLIDE_FRAME_GREY) and bottom - top > 20:
+            outlines.append((x0, top, x1, bottom))
+    frames = []  # a slide drawn on paper: a frame whose top edge is a bar of the brand's primary colour
+    for x0, top, x1, _ in bars:
+        below = [b for a, t, c, b in outlines if abs(a - x0) < 1 and abs(c - x1) < 1 and abs(t - top) < 1]
+        if below:
+            frames.append(Frame(x0, top, x1, max(below)))
+    width = page.get_width()
+    page.close()
+    return Sheet(number, width, height, glyphs, rules, frames)
+
+
+def _marked_content(shape) -> tuple[int | None, str | None, bool]:
+    """The MCID and the tag of the innermost marked-content sequence a page object stands in, and whether
+    a sequence replaces its text (``/ActualText``, which Typst gives the hyphen it adds at a line's end)."""
+    mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(shape)
+    tag, replaced = None, False
+    name, length = (ctypes.c_ushort * 64)(), ctypes.c_ulong()
+    for index in range(pdfium_c.FPDFPageObj_CountMarks(shape)):
+        mark = pdfium_c.FPDFPageObj_GetMark(shape, index)
+        if pdfium_c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
+            tag = bytes(name)[:max(length.value - 2, 0)].decode("utf-16-le")
+        replaced |= pdfium_c.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != pdfium_c.FPDF_OBJECT_UNKNOWN
+    return (mcid if mcid >= 0 else None), tag, replaced
+
+
+def paths(page):
+    """Every path a PDFium page draws, as (x0, top, x1, bottom, fill colour or (), stroke colour or (), MCID),
+    top-down."""
+    height = page.get_height()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
+    channels = [ctypes.c_uint() for _ in range(4)]
+
+    def colour(getter, shape) -> tuple:
+        getter(shape, *channels)
+        return tuple(c.value / 255 for c in channels[:3])
+
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        shape = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(shape) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(shape, left, bottom, right, top)
+        pdfium_c.FPDFPath_GetDrawMode(shape, fill_mode, stroked)
+        yield (left.value, height - top.value, right.value, height - bottom.value,
+               colour(pdfium_c.FPDFPageObj_GetFillColor, shape) if fill_mode.value else (),
+               colour(pdfium_c.FPDFPageObj_GetStrokeColor, shape) if stroked.value else (),
+               pdfium_c.FPDFPageObj_GetMarkedContentID(shape))
 
 
 class Heading(NamedTuple):
@@ -306,37 +386,52 @@ class Heading(NamedTuple):
 @cache
 def headings(path: Path) -> list[Heading]:
     """The headings of the PDF's structure tree (H1...H6) in order, each with the size it is printed at."""
-    import pdfplumber
+    import pypdfium2 as pdfium
 
-    sheets = printed(path).sheets
     marked: dict[tuple[int, int], list[Glyph]] = {}
-    for sheet in sheets:
+    for sheet in printed(path).sheets:
         for glyph in sheet.glyphs:
             marked.setdefault((sheet.number, glyph.mcid), []).append(glyph)
+    name = (ctypes.c_ushort * 32)()
 
-    def contents(element, page=None):
-        page = element.get("page_number", page)
-        for mcid in element.get("mcids") or []:
-            yield page, mcid
-        for child in element.get("children", []):
-            yield from contents(child, page)
+    def kind(element) -> str:
+        length = pdfium_c.FPDF_StructElement_GetType(element, name, ctypes.sizeof(name))
+        return bytes(name)[:max(length - 2, 0)].decode("utf-16-le")
+
+    def children(element):
+        for index in range(pdfium_c.FPDF_StructElement_CountChildren(element)):
+            child = pdfium_c.FPDF_StructElement_GetChildAtIndex(element, index)
+            if child:
+                yield child
+
+    def mcids(element):
+        for index in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(element)):
+            yield pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(element, index)
+        for child in children(element):
+            yield from mcids(child)
 
     found: list[Heading] = []
 
-    def walk(element) -> None:
-        kind = element.get("type", "")
-        if re.fullmatch(r"H[1-6]", kind):
-            keys = list(contents(element))
-            glyphs = [g for key in keys for g in marked.get(key, [])]
+    def walk(element, page: int) -> None:
+        level = re.fullmatch(r"H([1-6])", kind(element))
+        if level:
+            glyphs = [g for mcid in mcids(element) for g in marked.get((page, mcid), [])]
             if glyphs:
-                found.append(Heading(int(kind[1]), min(page for page, _ in keys), flat("".join(g.text for g in glyphs)),
+                found.append(Heading(int(level[1]), page, flat("".join(g.text for g in glyphs)),
                                      max(g.size for g in glyphs)))
-        for child in element.get("children", []):
-            walk(child)
+            return
+        for child in children(element):
+            walk(child, page)
 
-    with pdfplumber.open(path) as pdf:
-        for element in pdf.structure_tree:
-            walk(element)
+    document = pdfium.PdfDocument(path)
+    for number in range(len(document)):  # PDFium gives each page the part of the structure tree it holds
+        page = document[number]
+        tree = pdfium_c.FPDF_StructTree_GetForPage(page)
+        for index in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
+            walk(pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, index), number + 1)
+        pdfium_c.FPDF_StructTree_Close(tree)
+        page.close()
+    document.close()
     return found
 
 
@@ -367,7 +462,7 @@ def outline(path: Path) -> list[Bookmark]:
 
 class Link(NamedTuple):
     page: int
-    rect: tuple[float, float, float, float]  #: x0, top, x1, bottom (top-down, as pdfplumber's)
+    rect: tuple[float, float, float, float]  #: x0, top, x1, bottom (top-down, as a Sheet's)
     uri: str | None  #: an address outside the PDF
     target: int | None  #: the page an internal link leads to (None: nowhere in the document)
     target_top: float | None  #: where on that page (top-down), when the destination says
@@ -922,8 +1017,9 @@ def apostrophe_windows(text: str) -> list[str]:
 
 @cache
 @cache
-def pypdf_text(path: Path) -> str:
-    return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
+def body_text(path: Path) -> str:
+    """A PDF's printed text, without running heads and feet, in lines joined by spaces."""
+    return flat(printed(path).text())
 
 
 def test_quiz_options_and_activity_titles_print_curly_apostrophes(course):
@@ -935,7 +1031,7 @@ def test_quiz_options_and_activity_titles_print_curly_apostrophes(course):
                                          for option in course.doctree(docname).findall(quiz_option)]
     windows = {window for text in sources for window in apostrophe_windows(text)}
     assert len(windows) > 10, "the course has titles and options with apostrophes"
-    texts = {path.name: pypdf_text(path) for path in all_pdfs(course)}
+    texts = {path.name: body_text(path) for path in all_pdfs(course)}
     for window in windows:
         assert any(curly(window) in text for text in texts.values()), f"no PDF prints {curly(window)!r}"
         straight = [name for name, text in texts.items() if window in text]

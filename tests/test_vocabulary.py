@@ -17,13 +17,13 @@ from sphinx.testing.util import SphinxTestApp
 from courseware.quiz import question
 
 from .test_print import (
+    body_text,
     destination_page,
     flat,
     headings,
     links,
     outline,
     printed,
-    pypdf_text,
     reference_entries,
     squash,
     text_in,
@@ -255,7 +255,7 @@ def test_editions_leave_out_or_move_answers(handouts):
         assert squash(answer) in guide
         assert squash(answer) not in workbook
     # the key: ticked and bold where the edition shows answers, plain where it does not
-    assert "\u2714" in pypdf_text(out / "guide.pdf") and "\u2714" not in pypdf_text(out / "workbook.pdf")
+    assert "\u2714" in body_text(out / "guide.pdf") and "\u2714" not in body_text(out / "workbook.pdf")
     for name, bold in (("guide", True), ("workbook", False)):
         glyphs = [g for sheet in printed(out / f"{name}.pdf").sheets for line in sheet.lines()
                   if re.fullmatch("A\\. ?Right one here( \u2714)?", line.text)
@@ -285,7 +285,7 @@ def test_editions_leave_out_or_move_answers(handouts):
     assert "write the plan alone" in guide  # for the facilitator whose learner studies alone
     assert any(sheet.writing_lines() for sheet in sheets[:back - 1]), "room to write for the solo task"
     # the lesson plan: clock times beside the offsets, and the short version
-    assert "09:15" in pypdf_text(out / "guide.pdf") and "+0:00" in pypdf_text(out / "guide.pdf")
+    assert "09:15" in body_text(out / "guide.pdf") and "+0:00" in body_text(out / "guide.pdf")
     assert "the short version 44 min instead of 46 min" in guide and "drop the second section s talk" in guide
 
 
