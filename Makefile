@@ -14,7 +14,7 @@ LINTED    := courseware coursetools tests tools conf.py
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts outputs site kit lab serve test check bench bib clean venv lab-tools system checkers
+.PHONY: all html slides handouts lms outputs site kit lab serve test check bench bib clean venv lab-tools system checkers
 
 # The HTML course first: it reads and checks every page once, so a mistake is
 # reported once; then the decks and the PDFs side by side.
@@ -22,7 +22,7 @@ all: system venv
 	$(MAKE) html
 	$(MAKE) -j2 outputs
 
-outputs: slides handouts
+outputs: slides handouts lms
 
 # What the build needs from the system, said in one line each when it is missing.
 system:
@@ -70,6 +70,14 @@ handouts: venv $(BUILD)/.stamps/handouts
 
 $(BUILD)/.stamps/handouts: $(INPUTS)
 	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/handouts
+	@mkdir -p $(@D) && touch $@
+
+# The course for a learning platform: the knowledge checks as GIFT (Moodle) and QTI 2.1, and the
+# HTML course as a SCORM 1.2 package (made from _build/html, so after it).
+lms: venv $(BUILD)/.stamps/lms
+
+$(BUILD)/.stamps/lms: $(INPUTS) $(BUILD)/.stamps/html
+	$(SPHINX) -b lms $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/lms
 	@mkdir -p $(@D) && touch $@
 
 # Module 2's release-readiness lab: the practice git repository, and its zip for the kit.

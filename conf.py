@@ -53,6 +53,9 @@ courseware_handout_front = ["case/larkspur", "case/waybill"]
 courseware_handout_back = ["glossary"]
 courseware_paper = "A4"  # or "letter"
 courseware_keywords = ["open source", "OSPO", "outbound open source", "contribution"]  # in every PDF's metadata
+# The learning-platform exports (make lms, _build/lms): Moodle GIFT, a QTI 2.1 package and a SCORM 1.2
+# package whose SCOs, one a module, pass at pass_mark percent of the module's questions answered right.
+courseware_lms = {"formats": ["gift", "qti", "scorm12"], "identifier": "outbound-oss-course", "pass_mark": 80}
 # The release lab's practice repository comes from the course's own tools (coursetools/, beside the
 # extension): the lab page prints the checksum of the zip this function makes.
 courseware_lab_zip = "coursetools.lab:practice_zip"

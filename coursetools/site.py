@@ -5,7 +5,7 @@
     python -m coursetools.site _build _build/site _build/kit/outbound-oss-course.zip   # make site
 
 The site keeps the build layout (``html/``, ``slides/``, ``handouts/``, and
-``lab/`` and ``kit/`` with their zips), so the relative links between outputs
+``lab/``, ``lms/`` and ``kit/`` with their files), so the relative links between outputs
 work the same from ``_build/``, from the published site and from the
 unzipped classroom kit. A top-level ``index.html`` opens the course.
 
@@ -27,6 +27,7 @@ from courseware.html import KIT_ITEM
 
 OUTPUTS = ("html", "slides", "handouts")
 LAB = "lab"  # optional: zips of the lab's practice repository (coursetools.lab)
+LMS = "lms"  # optional: the exports for a learning platform (GIFT, QTI and SCORM packages)
 KIT = "kit"  # the classroom kit's zip, written by zip_site
 IN_THE_KIT = (f'<li class="{KIT_ITEM}"><p>Classroom kit: this folder. It holds the HTML course, the decks '
               'and the PDFs, and opens from disk where there is no network.</p></li>')
@@ -73,9 +74,10 @@ def assemble(build: Path, site: Path) -> None:
     site.mkdir(parents=True)
     for output in OUTPUTS:
         shutil.copytree(build / output, site / output, ignore=_ignore)
-    for archive in sorted((build / LAB).glob("*.zip")):
-        (site / LAB).mkdir(exist_ok=True)
-        shutil.copy2(archive, site / LAB / archive.name)
+    for folder, pattern in ((LAB, "*.zip"), (LMS, "*.zip"), (LMS, "*.gift.txt")):
+        for archive in sorted((build / folder).glob(pattern)):
+            (site / folder).mkdir(exist_ok=True)
+            shutil.copy2(archive, site / folder / archive.name)
     (site / "index.html").write_text(start_page(build), encoding="utf-8")
     print(f"wrote {site}")
 

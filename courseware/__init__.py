@@ -18,6 +18,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
 - ``slides/``: the decks (shape, per-node drawing, the builder).
 - ``handouts/``: the PDFs (builder, assembly, editions, print drawing, the Typst writer and compile).
+- ``lms/``: the knowledge checks and the course for a learning platform (GIFT, QTI 2.1, SCORM 1.2).
 - ``typst_markup``: Typst markup written safely (escaping, strings, labels), and the course blocks' visitors.
 - ``links``: links between the outputs, each output's address scheme, published addresses.
 - ``practice``: ``lab-download``, the lab's practice repository's address and checksum.
@@ -40,6 +41,7 @@ from . import (
     handouts,
     html,
     lesson,
+    lms,
     practice,
     quiz,
     references,
@@ -70,6 +72,7 @@ def setup(app: Sphinx) -> dict:
     slides.setup_slides(app)
     html.setup_html(app)
     handouts.setup_handouts(app)
+    lms.setup_lms(app)
     charts.setup_charts(app)
     practice.setup_practice(app)
     return {

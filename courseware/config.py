@@ -196,6 +196,31 @@ class Standard:
             raise ConfigError(f"{setting}: shares are fractions between 0 and 1")
 
 
+LMS_FORMATS = ("gift", "qti", "scorm12")
+_PACKAGE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9._-]*$")
+
+
+@dc.dataclass(frozen=True)
+class Lms:
+    """The exports for a learning platform (``make`` writes them into ``_build/lms``)."""
+
+    formats: tuple[str, ...] = LMS_FORMATS  #: "gift" (Moodle), "qti" (QTI 2.1 package), "scorm12" (SCORM 1.2)
+    identifier: str = "outbound-oss-course"  #: the packages' identifier and the files' names
+    title: str = ""  #: the packages' title; unset: the project's name
+    pass_mark: int = 80  #: the percentage of a module's questions answered right that passes its SCO
+
+    def check(self, setting: str) -> None:
+        unknown = [f for f in self.formats if f not in LMS_FORMATS]
+        if unknown or len(set(self.formats)) != len(self.formats):
+            raise ConfigError(f"{setting}['formats'] takes each of {', '.join(LMS_FORMATS)} at most once, "
+                              f"not {list(self.formats)!r}")
+        if not _PACKAGE_ID.match(self.identifier):
+            raise ConfigError(f"{setting}['identifier'] must start with a letter and hold only letters, digits, "
+                              f"'.', '-' and '_', not {self.identifier!r}")
+        if not 0 <= self.pass_mark <= 100:
+            raise ConfigError(f"{setting}['pass_mark'] must be a percentage from 0 to 100, not {self.pass_mark!r}")
+
+
 @dc.dataclass(frozen=True)
 class Settings:
     """The checked settings; conf.py names each one ``courseware_<field>``."""
@@ -261,6 +286,9 @@ class Settings:
         "help": "Folder of print templates (Typst) that replace the extension's own of the same name "
                 "(courseware/handouts/templates, handout.typ first) or add to them, relative to conf.py; "
                 "a folder that does not exist replaces nothing.", "rebuild": "html"})
+    lms: Lms = dc.field(default_factory=Lms, metadata={
+        "help": "The learning-platform exports: formats ('gift', 'qti', 'scorm12'), the packages' identifier "
+                "and title, and the pass mark (percent) of each module's SCO.", "rebuild": "html"})
     fonts_path: str = dc.field(default="branding/fonts", metadata={
         "help": "Folder of the font files every output uses, relative to conf.py.", "rebuild": "html"})
 
@@ -275,6 +303,10 @@ def _convert(name: str, value: Any, confdir: Path):
         schedule = _from_dict(Schedule, value, setting)
         schedule.check(setting)
         return schedule
+    if name == "lms":
+        lms = _from_dict(Lms, value, setting)
+        lms.check(setting)
+        return lms
     if name == "standard":
         standard = _from_dict(Standard, value, setting)
         standard.check(setting)

@@ -19,10 +19,12 @@ because the decks are built without knowing how the course is published.
 - ``deck_from_page`` / ``page_from_deck``: the relative links the HTML course
   and the decks write to each other.
 - ``page_url`` / ``deck_url``: the published addresses print uses (QR codes).
+- ``html_folder``: the built HTML course, from another builder (the SCORM package copies it).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -80,6 +82,12 @@ def page_url(config: Config, docname: str) -> str:
 def deck_url(config: Config, docname: str) -> str:
     """The published address of a lesson's deck."""
     return urljoin(settings(config).base_url, settings(config).slides_url + deck_path(config, docname))
+
+
+def html_folder(builder: Builder) -> Path:
+    """The built HTML course's folder, from another output's builder (the outputs stand side by side, so
+    ``html_url`` leads there from any of them)."""
+    return (Path(builder.outdir) / settings(builder.config).html_url).resolve()
 
 
 def bibliography_page(env) -> str | None:

@@ -37,6 +37,7 @@ BUILDS = {
     "html": ("html", ["-j", "auto"], "course"),
     "slides": ("revealjs", [], "course"),
     "handouts": ("handouts", ["-j", "auto"], "course"),
+    "lms": ("lms", [], "course"),
 }
 
 
@@ -73,13 +74,13 @@ def sphinx_build(root: Path, output: str, *extra: str) -> subprocess.Popen:
 
 
 def build_all(root: Path) -> list[str]:
-    """Build the three outputs as ``make`` does: HTML first, then decks and PDFs side by side."""
+    """Build the outputs as ``make`` does: HTML first, then the decks, the PDFs and the LMS exports side by side."""
     failures = []
     first = sphinx_build(root, "html")
     log, _ = first.communicate()
     if first.returncode:
         return [f"--- html (exit {first.returncode}) ---\n{log}"]
-    rest = {output: sphinx_build(root, output) for output in ("slides", "handouts")}
+    rest = {output: sphinx_build(root, output) for output in ("slides", "handouts", "lms")}
     for output, process in rest.items():
         log, _ = process.communicate()
         if process.returncode:

@@ -94,7 +94,8 @@ def test_html_course_blocks(app):
     assert article.select_one(".cw-lesson-line").get_text() == "Duration: 46 minutes"
     # numbered questions; the answer quotes the right option's words, not only its letter
     stems = [q.select_one(".cw-stem").get_text(" ", strip=True) for q in questions]
-    assert stems[1:] == ["1. First question?", "2. Second question?", "3. Third question?", "4. Fourth question?"]
+    assert stems[1:] == ["1. First question?", "2. Second question?", "3. Third question: which of {a} ~ b = c # d?",
+                         "4. Fourth question?"]
     answer = questions[2].select_one(".cw-explanation").get_text(" ", strip=True)
     assert "Answer: B. \u201cRight two here\u201d" in answer
     # the solo version is folded under the group prompt; cuts and pre-reading are where they belong

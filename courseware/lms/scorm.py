@@ -1,0 +1,152 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""SCORM 1.2: the HTML course as a package with one SCO per module.
+
+The package holds the built HTML course (``course/``), offline and with the brand, as one shared
+asset, and for each module a launch page (``sco/<module>.html``): a bar with the module's lessons
+and a frame that shows them. The launch page's script (``static/scorm12.js``) holds the SCORM
+session and reports the module's knowledge checks. Its data (each question's page, form name, key
+and objectives, and the pass mark) is written here from the question records, so the script knows
+nothing the course would type twice. ``imsmanifest.xml`` lists each SCO with every file it loads.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from sphinx.errors import SphinxError
+
+from .items import Item, Module
+
+STATIC = Path(__file__).parent / "static"
+#: Files of the HTML build that no page loads: Sphinx's records and the sources.
+LEFT_OUT = (".buildinfo", "objects.inv", "_sources/")
+#: Where the HTML course stands in the package, and the launch pages.
+COURSE, LAUNCH = "course/", "sco/"
+
+
+def course_files(html: Path) -> dict[str, Path]:
+    """The HTML course's files, by their path in the package."""
+    found = {}
+    for path in sorted(html.rglob("*")):
+        relative = path.relative_to(html).as_posix()
+        if path.is_file() and not any(relative == p or relative.startswith(p) for p in LEFT_OUT):
+            found[COURSE + relative] = path
+    return found
+
+
+def sco_name(module: Module) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in module.docname)
+
+
+def _objective_ids(item: Item) -> list[str]:
+    return [f"{item.identifier.rsplit('.q', 1)[0]}.objective{n}" for n in item.objective_numbers]
+
+
+def launch_page(module: Module, pages: dict[str, str], course_title: str, pass_mark: int, language: str) -> str:
+    """``pages``: each lesson's path inside the package."""
+    data = {"passMark": pass_mark, "questions": [
+        {"id": item.identifier, "page": "../" + pages[item.lesson], "field": item.field, "key": item.letter,
+         "objectives": _objective_ids(item)} for item in module.items]}
+    lessons = "".join(f'<li><a href="../{escape(pages[docname])}" target="cw-lesson">{escape(title)}</a></li>'
+                      for docname, title in module.lessons)
+    first = pages[module.lessons[0][0]]
+    records = json.dumps(data).replace("</", "<\\/")  # nothing in the data can close the script element
+    return f"""<!DOCTYPE html>
+<html lang="{escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(module.title)} · {escape(course_title)}</title>
+<link rel="stylesheet" href="sco.css">
+<script type="application/json" id="cw-sco">{records}</script>
+<script src="scorm12.js" defer></script>
+</head>
+<body>
+<header class="cw-sco-bar">
+<h1>{escape(module.title)}</h1>
+<nav aria-label="Lessons of this module"><ol>{lessons}</ol></nav>
+<p class="cw-sco-status" aria-live="polite">{len(module.items)} questions in this module's knowledge checks.</p>
+</header>
+<main><iframe class="cw-sco-lesson" name="cw-lesson" title="Lesson" src="../{escape(first)}"></iframe></main>
+</body>
+</html>
+"""
+
+
+def style(primary: str) -> str:
+    return f"""/* The launch page of a module in an LMS: a bar in the brand's colour over the lesson's frame. */
+html, body {{ height: 100%; margin: 0; }}
+body {{ display: flex; flex-direction: column; font-family: system-ui, sans-serif; }}
+.cw-sco-bar {{ background: {primary}; color: #fff; padding: 0.5rem 1rem; }}
+.cw-sco-bar h1 {{ font-size: 1.2rem; margin: 0 0 0.25rem; }}
+.cw-sco-bar ol {{ display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0; padding: 0;
+                  list-style: decimal inside; }}
+.cw-sco-bar a {{ color: #fff; }}
+.cw-sco-status {{ margin: 0.25rem 0 0; font-size: 0.9rem; }}
+main {{ flex: 1; display: flex; }}
+.cw-sco-lesson {{ flex: 1; border: 0; width: 100%; }}
+"""
+
+
+def manifest(identifier: str, title: str, modules: list[Module], shared: list[str], pass_mark: int) -> str:
+    items = "".join(
+        f'      <item identifier={quoteattr("ITEM-" + sco_name(m))} identifierref={quoteattr("SCO-" + sco_name(m))}>'
+        f"\n        <title>{escape(m.title)}</title>\n        <adlcp:masteryscore>{pass_mark}</adlcp:masteryscore>\n"
+        "      </item>\n" for m in modules)
+    resources = "".join(
+        f'    <resource identifier={quoteattr("SCO-" + sco_name(m))} type="webcontent" adlcp:scormtype="sco" '
+        f'href="{LAUNCH}{sco_name(m)}.html">\n'
+        f'      <file href="{LAUNCH}{sco_name(m)}.html"/>\n      <file href="{LAUNCH}scorm12.js"/>\n'
+        f'      <file href="{LAUNCH}sco.css"/>\n      <dependency identifierref="COURSE"/>\n    </resource>\n'
+        for m in modules)
+    files = "".join(f"      <file href={quoteattr(path)}/>\n" for path in shared)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier={quoteattr(identifier)} version="1.0"
+    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd
+                        http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="ORG">
+    <organization identifier="ORG">
+      <title>{escape(title)}</title>
+{items}    </organization>
+  </organizations>
+  <resources>
+{resources}    <resource identifier="COURSE" type="webcontent" adlcp:scormtype="asset">
+{files}    </resource>
+  </resources>
+</manifest>
+"""
+
+
+def package(identifier: str, title: str, modules: list[Module], html: Path, page_path, primary: str,
+            pass_mark: int, language: str) -> dict[str, bytes | Path]:
+    """The package's files: path in the zip -> bytes, or the file to copy. ``page_path(docname)`` is a
+    page's address inside the HTML course."""
+    def inside(docname: str) -> str:
+        address = page_path(docname)
+        return COURSE + (address + "index.html" if address.endswith("/") or not address else address)
+
+    shared = course_files(html)
+    files: dict[str, bytes | Path] = {}
+    for module in modules:
+        pages = {docname: inside(docname) for docname, _ in module.lessons}
+        missing = [page for page in pages.values() if page not in shared]
+        if missing:
+            raise SphinxError(f"the SCORM package needs the HTML course: {html} lacks {', '.join(missing)} "
+                              "(build it first: make html)")
+        files[f"{LAUNCH}{sco_name(module)}.html"] = launch_page(module, pages, title, pass_mark, language).encode()
+    files[f"{LAUNCH}scorm12.js"] = STATIC / "scorm12.js"
+    files[f"{LAUNCH}sco.css"] = style(primary).encode()
+    files.update(shared)
+    files["imsmanifest.xml"] = manifest(identifier, title, modules, list(shared), pass_mark).encode()
+    return files
