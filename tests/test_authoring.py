@@ -110,7 +110,7 @@ CASES = {
     "the answer never the longest option": (swap("Nested right one, the longest", "Nested right"), None,
                                             "at least 10 %"),
     "every key at one position": (
-        swap("- [ ] Wrong three c\n- [x] Right three here", "- [x] Wrong three c\n- [ ] Right three here")
+        swap("- [ ] Wrong three c\n- [x] Right three: {x} ~ y", "- [x] Wrong three c\n- [ ] Right three: {x} ~ y")
         .replace("- [ ] Wrong two a long\n- [x] Right two here", "- [x] Wrong two a long\n- [ ] Right two here"),
         None, "no question has its answer at",
     ),

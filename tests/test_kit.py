@@ -26,11 +26,13 @@ def kit(published, tmp_path_factory):
     return target, unpacked / "outbound-oss-course", site
 
 
-def test_kit_holds_all_three_outputs_and_nothing_of_the_build(kit):
+def test_kit_holds_every_output_and_nothing_of_the_build(kit, published):
     target, root, _ = kit
     names = zipfile.ZipFile(target).namelist()
     assert all(n.startswith("outbound-oss-course/") for n in names)
-    for path in ("index.html", "html/index.html", "slides/index.html", "handouts/facilitator-guide.pdf"):
+    lms = published.settings.lms.identifier
+    for path in ("index.html", "html/index.html", "slides/index.html", "handouts/facilitator-guide.pdf",
+                 f"lms/{lms}.gift.txt", f"lms/{lms}-qti21.zip", f"lms/{lms}-scorm12.zip"):
         assert (root / path).exists(), path
     assert not any(".doctrees" in n or n.endswith(".buildinfo") for n in names)
     assert not (root / "kit").exists(), "the kit does not hold itself"

@@ -297,6 +297,24 @@ def test_a_half_answered_module_is_incomplete(tiny, tmp_path):
     assert [i["result"] for i in cmi["interactions"].values()] == ["correct"]
 
 
+@pytest.mark.browser
+def test_without_an_lms_a_module_works_as_the_html_course_does(tiny, tmp_path):
+    """Opened with no LMS around it, the launch page still shows the lessons and their checks answer."""
+    package = Path(tiny.outdir) / "outbound-oss-course-scorm12.zip"
+    here, total = sco_questions(package)
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(tmp_path)
+    errors: list[str] = []
+    with serve(tmp_path) as base, browser_page() as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}/{scorm_manifest(package)[0].find(f'{CP_SCORM}resources/{CP_SCORM}resource').get('href')}")
+        lesson = page.frame_locator("iframe.cw-sco-lesson")
+        lesson.locator(f'input[name="{here[0]["field"]}"][value="{here[0]["key"]}"]').check()
+        assert lesson.locator(".cw-feedback.cw-right").first.is_visible()
+        assert f"1 of {total} questions answered, 1 right" in page.locator(".cw-sco-status").text_content()
+    assert not errors, errors
+
+
 # -- the course -------------------------------------------------------------------------------
 
 
