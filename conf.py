@@ -19,6 +19,7 @@ root_doc = "index"
 courseware_brand = {
     "organisation": "The Outbound Open Source course authors",
     "logo": "",  # a file relative to conf.py, e.g. "branding/logo.svg"
+    "logo_reversed": "",  # the logo for dark backgrounds (decks' title slides); unset: the logo on a light plate
     "primary": "#1f4e79",
     "accent": "#1f6f8b",
     "font": "Source Sans Pro",
@@ -106,11 +107,5 @@ html_theme = "furo"
 html_title = project
 html_copy_source = False
 html_show_sourcelink = False
-# furo's colours, font and logo follow courseware_brand (set by the extension);
-# anything set here explicitly wins.
-html_theme_options = {
-    "dark_css_variables": {
-        "color-brand-primary": "#8fc1e3",
-        "color-brand-content": "#8fc1e3",
-    },
-}
+# furo's colours (light and dark), font and logo follow courseware_brand (set by the extension);
+# anything set here in html_theme_options explicitly wins.

@@ -14,7 +14,8 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``agenda``: the schedule over days, the agenda table, ``{length}``.
 - ``assessment``: the assessment map (objectives x questions and activities, per lesson).
 - ``references``, ``guide``: citations, the guide's sections, the coverage page.
-- ``branding``: the brand (colours, fonts, logo) as CSS every output reads.
+- ``branding``: the brand (colours, fonts, logo) as CSS every output reads, and figures in its colours.
+- ``colours``: contrast (WCAG 2), tints for the dark theme, figures recoloured to the brand.
 - ``html/``: the HTML course (assets, links to the decks and PDFs).
 - ``slides/``: the decks (shape, per-node drawing, the builder).
 - ``handouts/``: the PDFs (builder, assembly, editions, print drawing, the Typst writer and compile).

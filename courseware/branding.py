@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .colours import for_dark, recolour
 from .config import Brand, settings
 
 if TYPE_CHECKING:
@@ -35,9 +36,11 @@ FACES = {
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 
-def logo_file(project: Sphinx | Builder) -> Path | None:
-    """The brand's logo on disk, or None when the brand has none (``project``: the app or a builder)."""
-    logo = settings(project.config).brand.logo
+def logo_file(project: Sphinx | Builder, reversed_: bool = False) -> Path | None:
+    """The brand's logo on disk (``reversed_``: the one for dark backgrounds), or None when the brand has none
+    (``project``: the app or a builder)."""
+    brand = settings(project.config).brand
+    logo = brand.logo_reversed if reversed_ else brand.logo
     return Path(project.confdir) / logo if logo else None
 
 
@@ -59,8 +62,12 @@ def font_faces(family: str, files: list[Path], url: Callable[[Path], str]) -> st
     return "\n".join(rules) + ("\n" if rules else "")
 
 
-def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "") -> str:
-    """CSS custom properties that every output's stylesheet uses, after the ``fonts`` rules."""
+def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "", reversed_url: str = "") -> str:
+    """CSS custom properties that every output's stylesheet uses, after the ``fonts`` rules.
+
+    ``--cw-logo-on-dark`` is the logo for dark backgrounds: the reversed logo, else the logo itself on
+    ``--cw-logo-plate``, a light plate behind it.
+    """
     lines = [
         f"  --cw-primary: {the_brand.primary};",
         f"  --cw-accent: {the_brand.accent};",
@@ -68,6 +75,8 @@ def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "") -> str:
     ]
     if logo_url:
         lines.append(f'  --cw-logo: url("{logo_url}");')
+        lines.append(f'  --cw-logo-on-dark: url("{reversed_url or logo_url}");')
+        lines.append(f"  --cw-logo-plate: {'transparent' if reversed_url else '#ffffff'};")
     return fonts + ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
@@ -78,18 +87,44 @@ def write_if_changed(target: Path, data: bytes) -> None:
         target.write_bytes(data)
 
 
-def copy_logo(project: Sphinx | Builder, directory: Path) -> str:
-    """Copy the logo into ``directory``; return its file name ("" without a logo)."""
-    source = logo_file(project)
+def copy_logo(project: Sphinx | Builder, directory: Path, reversed_: bool = False) -> str:
+    """Copy the logo (``reversed_``: the one for dark backgrounds) into ``directory``; return its file name
+    ("" without one)."""
+    source = logo_file(project, reversed_)
     if source is None:
         return ""
-    name = LOGO_NAME + source.suffix
+    name = LOGO_NAME + ("-reversed" if reversed_ else "") + source.suffix
     write_if_changed(directory / name, source.read_bytes())
     return name
 
 
+def figure_colours(the_brand: Brand) -> dict[str, str]:
+    """The course's figures are drawn in the default brand's primary and accent and their tints: what each
+    becomes in ``the_brand``."""
+    default = Brand()
+    return {default.primary: the_brand.primary, default.accent: the_brand.accent}
+
+
+def branded_figure(data: bytes, the_brand: Brand) -> bytes:
+    """An SVG figure in ``the_brand``'s colours (``figure_colours``); the same bytes for the default brand."""
+    text = data.decode("utf-8")
+    changed = recolour(text, figure_colours(the_brand))
+    return data if changed == text else changed.encode("utf-8")
+
+
+def brand_figures(app: Sphinx, exception: Exception | None) -> None:
+    """The SVG figures the HTML course or the decks copied (``_images``), in the brand's colours."""
+    if exception is not None or app.builder.format != "html":
+        return
+    the_brand = settings(app.config).brand
+    for path in (Path(app.outdir) / "_images").glob("*.svg"):
+        data = path.read_bytes()
+        write_if_changed(path, branded_figure(data, the_brand))
+
+
 def apply_to_html_theme(app: Sphinx, config) -> None:
-    """Give the HTML theme the brand's logo and, for furo, its colours and font.
+    """Give the HTML theme the brand's logo and, for furo, its colours and font, in the light theme and,
+    lightened until they read on its background, in the dark one.
 
     Only where conf.py has not set them itself: an explicit setting wins.
     """
@@ -99,12 +134,19 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
     if config.html_theme != "furo":  # other themes name their colour options differently
         return
     options = dict(config.html_theme_options)
+    if the_brand.logo_reversed and "dark_logo" not in options:  # written into _static with brand.css
+        options["light_logo"] = LOGO_NAME + Path(the_brand.logo).suffix
+        options["dark_logo"] = LOGO_NAME + "-reversed" + Path(the_brand.logo_reversed).suffix
     light = dict(options.get("light_css_variables", {}))
     light.setdefault("color-brand-primary", the_brand.primary)
     light.setdefault("color-brand-content", the_brand.accent)
     light.setdefault("font-stack", f'"{the_brand.font}", system-ui, sans-serif')
     light.setdefault("font-stack--headings", f'"{the_brand.font}", system-ui, sans-serif')
     options["light_css_variables"] = light
+    dark = dict(options.get("dark_css_variables", {}))
+    dark.setdefault("color-brand-primary", for_dark(the_brand.primary))
+    dark.setdefault("color-brand-content", for_dark(the_brand.accent))
+    options["dark_css_variables"] = dark
     config.html_theme_options = options
 
 
@@ -118,9 +160,10 @@ def write_brand_assets(app: Sphinx, exception: Exception | None) -> None:
         write_if_changed(static / "fonts" / font.name, font.read_bytes())
     the_brand = settings(app.config).brand
     faces = font_faces(the_brand.font, files, lambda p: f"fonts/{p.name}")
-    css = brand_css(the_brand, copy_logo(app, static), faces)
+    css = brand_css(the_brand, copy_logo(app, static), faces, copy_logo(app, static, reversed_=True))
     write_if_changed(static / "brand.css", css.encode("utf-8"))
 
 
 def setup_branding(app: Sphinx) -> None:
     app.connect("config-inited", apply_to_html_theme, priority=450)  # after the settings are checked
+    app.connect("build-finished", brand_figures)

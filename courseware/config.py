@@ -67,6 +67,9 @@ class Brand:
 
     organisation: str = "The Outbound Open Source course authors"
     logo: str = ""  #: path relative to conf.py, shown in the HTML course, decks and PDF covers
+    #: the logo drawn for dark backgrounds (the decks' title and key-point slides); without one, the decks
+    #: put the logo on a light plate there
+    logo_reversed: str = ""
     primary: str = "#1f4e79"  #: headings, title slides, covers
     accent: str = "#1f6f8b"  #: boxes, links, rules
     font: str = "Source Sans Pro"  #: body font; the shipped font unless a team ships its own
@@ -77,8 +80,12 @@ class Brand:
         for name in ("primary", "accent"):
             if not _COLOUR.match(getattr(self, name)):
                 raise ConfigError(f"{setting}[{name!r}] must be a colour like '#1f4e79', not {getattr(self, name)!r}")
-        if self.logo and not (confdir / self.logo).is_file():
-            raise ConfigError(f"{setting}['logo']: no file {self.logo!r} (the path is relative to conf.py)")
+        for name in ("logo", "logo_reversed"):
+            path = getattr(self, name)
+            if path and not (confdir / path).is_file():
+                raise ConfigError(f"{setting}[{name!r}]: no file {path!r} (the path is relative to conf.py)")
+        if self.logo_reversed and not self.logo:
+            raise ConfigError(f"{setting}['logo_reversed'] needs a 'logo' too (it is that logo for dark backgrounds)")
 
 
 @dc.dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from courseware.config import read_settings
 
+from .browser import browser_page, serve
 from .conftest import copy_repository, once, sphinx_build
 from .test_print import paths, same_colour
 
@@ -57,12 +58,78 @@ def branded(tmp_path_factory):
     return once(tmp_path_factory, "branded", make) / "_build"
 
 
+def default_colours_in(folder: Path) -> list[tuple[str, str]]:
+    """(file, colour) for every default primary or accent, or tint of one, in the CSS, SVG and HTML files
+    (a tint that keeps a tenth of the colour or more: paler ones are the near-white greys of any page)."""
+    from courseware.colours import is_tint
+    from courseware.config import Brand
+
+    default = Brand()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".css", ".svg", ".html") or not path.is_file():
+            continue
+        for colour in set(re.findall(r"#[0-9a-fA-F]{6}\b", path.read_text(encoding="utf-8", errors="replace"))):
+            if is_tint(colour, default.primary, 0.1) or is_tint(colour, default.accent, 0.1):
+                found.append((path.relative_to(folder).as_posix(), colour))
+    return found
+
+
+def test_a_rebrand_leaves_no_default_colour_in_any_output(branded, course):
+    """In every CSS, SVG and HTML file of the rebranded HTML course, decks and print images: none of the
+    default brand's colours, nor a tint of them. (The default build has them: the check finds what it
+    looks for.)"""
+    assert default_colours_in(course.out("html")), "the default course uses its own colours"
+    left = default_colours_in(branded)
+    assert not left, f"default colours after a rebrand (file, colour): {left[:8]} ({len(left)})"
+
+
 def test_html_course_follows_the_brand(branded):
     css = (branded / "html/_static/brand-web.css").read_text()
     assert "#8b1a1a" in css and "#b35900" in css and "brand-logo.svg" in css
     home = BeautifulSoup((branded / "html/index.html").read_text(), "html.parser")
     assert home.select_one("img.sidebar-logo"), "the logo is not in the HTML course"
     assert "#8b1a1a" in str(home.find_all("style"))
+
+
+def test_the_dark_theme_lightens_the_brand_until_it_reads(branded):
+    """furo's dark theme takes the brand's colours, lightened to a clear contrast on its background."""
+    from courseware.colours import DARK_BACKGROUND, READABLE, contrast, for_dark
+
+    styles = str(BeautifulSoup((branded / "html/index.html").read_text(), "html.parser").find_all("style"))
+    for colour in ("#8b1a1a", "#b35900"):
+        assert for_dark(colour) in styles, f"the dark theme lacks {for_dark(colour)} (from {colour})"
+        assert contrast(for_dark(colour), DARK_BACKGROUND) >= READABLE
+
+
+def test_the_logo_for_dark_backgrounds_is_the_reversed_one_or_the_logo_on_a_light_plate():
+    from courseware.branding import brand_css
+    from courseware.config import Brand
+
+    plain = brand_css(Brand(logo="logo.svg"), "brand-logo.svg")
+    assert '--cw-logo-on-dark: url("brand-logo.svg")' in plain and "--cw-logo-plate: #ffffff" in plain
+    reversed_ = brand_css(Brand(logo="logo.svg", logo_reversed="white.svg"), "brand-logo.svg", "",
+                          "brand-logo-reversed.svg")
+    assert '--cw-logo-on-dark: url("brand-logo-reversed.svg")' in reversed_
+    assert "--cw-logo-plate: transparent" in reversed_
+    assert "--cw-logo" not in brand_css(Brand(), ""), "no logo, nothing to draw"
+
+
+@pytest.mark.browser
+def test_a_dark_slide_shows_the_logo_on_a_light_plate(branded):
+    """The branded deck has a logo and no reversed one: on its title slide (the primary colour) the logo
+    stands on a white plate, as large as the design says."""
+    deck = next(p for p in sorted((branded / "slides").rglob("*.html")) if 'data-cw-kind="title"' in p.read_text())
+    with serve(branded / "slides") as base, browser_page() as page:
+        page.goto(f"{base}/{deck.relative_to(branded / 'slides').as_posix()}")
+        page.wait_for_selector('section[data-cw-kind="title"] .cw-title-logo')
+        style = page.evaluate("""() => {
+            const logo = document.querySelector('section[data-cw-kind="title"] .cw-title-logo');
+            const css = getComputedStyle(logo);
+            return {image: css.backgroundImage, colour: css.backgroundColor, width: logo.offsetWidth};
+        }""")
+    assert "brand-logo.svg" in style["image"] and style["colour"] == "rgb(255, 255, 255)", style
+    assert style["width"] >= 240
 
 
 def test_decks_follow_the_brand(branded):

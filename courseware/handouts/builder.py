@@ -28,7 +28,7 @@ from sphinx.util.console import darkgreen
 from sphinx.util.parallel import ParallelTasks
 
 from .. import structure
-from ..branding import copy_logo, font_files, write_if_changed
+from ..branding import branded_figure, copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
 from ..typst_markup import escape, label, string
@@ -269,12 +269,15 @@ class HandoutsBuilder(Builder):
         return copied
 
     def copy_images(self) -> None:
-        """Copy every image of the course once, before any PDF is made (workers only read them)."""
+        """Copy every image of the course once, before any PDF is made (workers only read them); an SVG
+        figure in the brand's colours."""
         folder = Path(self.outdir) / self.imagedir
+        the_brand = settings(self.config).brand
         for source, (_docs, name) in self.env.images.items():
             path = Path(self.srcdir) / source
             if path.is_file():
-                write_if_changed(folder / name, path.read_bytes())
+                data = path.read_bytes()
+                write_if_changed(folder / name, branded_figure(data, the_brand) if path.suffix == ".svg" else data)
 
     def finish(self) -> None:
         pass  # images are copied and PDFs compiled while writing

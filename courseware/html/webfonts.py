@@ -90,7 +90,7 @@ def write_web_fonts(app: Sphinx) -> None:
     the_brand = settings(app.config).brand
     faces = font_faces(the_brand.font, served, lambda p: f"fonts/{p.name}")
     faces = faces.replace("); font-display", ') format("woff2"); font-display')
-    css = brand_css(the_brand, copy_logo(app, folder.parent), faces)
+    css = brand_css(the_brand, copy_logo(app, folder.parent), faces, copy_logo(app, folder.parent, reversed_=True))
     stylesheet = folder.parent / STYLESHEET
     if not stylesheet.exists() or stylesheet.read_text(encoding="utf-8") != css:
         stylesheet.write_text(css, encoding="utf-8")
