@@ -87,6 +87,45 @@ def test_a_source_on_a_slide_leads_to_the_further_reading_slide(course):
         page.wait_for_function("Reveal.getCurrentSlide().id === 'further-reading'", timeout=5000)
 
 
+GEOMETRY = """() => [...document.querySelectorAll('.slides section:not(.stack)')].map(section => {
+    const box = section.getBoundingClientRect();
+    const first = section.querySelector('h1, h2');
+    if (!first) return null;
+    const inner = first.getBoundingClientRect();
+    return [Math.round(inner.left - box.left), Math.round(inner.top - box.top)];
+})"""
+
+
+def test_a_slide_prints_as_it_projects(course, decks):
+    """Each slide's heading stands as far from the slide's edges in ?print-pdf as on the screen (reveal.js's
+    print rules take the slides' padding away; deck.css gives it back)."""
+    deck = next(d for d in decks if d != "index")
+    with serve(course.out("slides")) as base, browser_page() as page:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.goto(f"{base}/{deck}.html")
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        projected = []
+        for index in range(page.evaluate("Reveal.getTotalSlides()")):
+            page.evaluate(f"Reveal.slide({index})")
+            page.wait_for_timeout(50)
+            projected.append(page.evaluate("""() => {
+                const section = Reveal.getCurrentSlide(), first = section.querySelector('h1, h2');
+                if (!first) return null;
+                const scale = Reveal.getScale(), box = section.getBoundingClientRect();
+                const inner = first.getBoundingClientRect();
+                return [Math.round((inner.left - box.left) / scale), Math.round((inner.top - box.top) / scale)];
+            }"""))
+        page.goto(f"{base}/{deck}.html?print-pdf")
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        page.wait_for_timeout(300)
+        printed = page.evaluate(GEOMETRY)
+    assert len(printed) == len(projected)
+    far = [(n, p, q) for n, (p, q) in enumerate(zip(projected, printed), 1)
+           if p and q and (abs(p[0] - q[0]) > 2 or abs(p[1] - q[1]) > 2)]
+    assert not far, f"{deck}: headings placed otherwise in print (slide, projected, printed): {far[:4]}"
+    assert any(p and p[0] >= 60 for p in printed), f"{deck}: text starts at the slide's edge in print"
+
+
 @pytest.mark.parametrize("notes", [False, True], ids=["slides", "with-notes"])
 def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
     query = "?print-pdf&showNotes=true" if notes else "?print-pdf"
@@ -102,6 +141,8 @@ def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
                 printed = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))  # "ﬁ" -> "fi"
                 first = page.evaluate("document.querySelector('aside.notes').textContent").split()[:4]
                 assert " ".join(first) in " ".join(printed.split()), f"{deck}: the notes are not printed"
+                family = page.evaluate("getComputedStyle(document.querySelector('.speaker-notes-pdf')).fontFamily")
+                assert course.settings.brand.font in family, f"{deck}: printed notes in {family}, not the brand's font"
             if deck != "index":
                 title = pdf.pages[0].extract_text()
                 assert course.env.titles[deck].astext().split()[0] in title, f"{deck}: the title page lost its title"

@@ -145,6 +145,25 @@ def test_deck_index_links_every_lesson_deck(course):
         assert f"{docname}.html" in links, docname
 
 
+def test_deck_index_lists_each_lesson_under_its_module_or_where_it_stands(course):
+    """A lesson in a module under the module's title; one outside any module under "Introduction" before the
+    first module and "Conclusion" after one, never under the wrong heading."""
+    from courseware.structure import title
+
+    index = course.page("slides", "index")
+    heading = {a["href"]: section.find("h2").get_text(" ", strip=True).rstrip("#").strip()
+               for section in slides_of(index) if section.get("data-cw-kind") == "deck-list"
+               for a in section.select("a[href]")}
+    seen_module = False
+    for row in course.rows():
+        if row.module:
+            seen_module = True
+            expected = title(course.env, row.module)
+        else:
+            expected = "Conclusion" if seen_module else "Introduction"
+        assert heading.get(f"{row.docname}.html") == expected, (row.docname, heading.get(f"{row.docname}.html"))
+
+
 def test_what_the_room_never_sees_gets_no_slide_of_its_own():
     """A long solo version or cut after a short prompt stays on the activity's one slide (hidden there):
     an activity is split only by what the room sees."""

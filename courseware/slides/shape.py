@@ -188,18 +188,26 @@ class ShapeDeck(SphinxPostTransform):
     # -- the root page: the deck index -------------------------------------------
 
     def index_slides(self, docname: str) -> list[nodes.section]:
-        rows = structure.lessons_below(self.env, docname)
-        modules: dict[str | None, list] = {}
-        for row in rows:
-            modules.setdefault(row.module, []).append(row)
+        """A slide per module listing its decks, in course order; lessons outside a module are listed under
+        "Introduction" before the first module and "Conclusion" after one (the capstone)."""
+        groups: list[tuple[str | None, list]] = []
+        for row in structure.lessons_below(self.env, docname):
+            if groups and groups[-1][0] == row.module:
+                groups[-1][1].append(row)
+            else:
+                groups.append((row.module, [row]))
         slides = []
-        for index, (module, lessons) in enumerate(modules.items()):
+        seen_module = False
+        for index, (module, lessons) in enumerate(groups):
             items = nodes.bullet_list()
             for row in lessons:
                 uri = structure.builder(self.env).get_relative_uri(docname, row.docname)
                 text = f"{structure.title(self.env, row.docname)} ({format_minutes(row.minutes)})"
                 items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", text, refuri=uri)))
-            title = structure.title(self.env, module) if module else "Introduction"
+            if module:
+                title, seen_module = structure.title(self.env, module), True
+            else:
+                title = "Conclusion" if seen_module else "Introduction"
             slides.append(_slide(f"decks-{index}", title, items, primary=settings(self.config).brand.primary,
                                  kind="deck-list"))
         return slides
