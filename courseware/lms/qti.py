@@ -3,8 +3,9 @@
 """QTI 2.1: an IMS content package of assessment items, one per question, and a test per module.
 
 Each item is a single-choice ``choiceInteraction`` with the options in the course's order (not
-shuffled: an explanation may name a letter), the right one as the ``correctResponse``, scored by the
-standard ``match_correct`` template, and the explanation as feedback shown after answering. Each
+shuffled: an explanation may name a letter), the right one as the ``correctResponse``, scored as the
+standard ``match_correct`` template scores (1 for the key, else 0), written out so that it can also
+set the outcome that shows the explanation as feedback after answering. Each
 module's ``assessmentTest`` holds a section per lesson and sums the items' scores. The package's
 ``imsmanifest.xml`` lists every item and test as a resource with its file and dependencies.
 """
