@@ -137,8 +137,12 @@ def test_print_pdf_gives_one_slide_a_page(course, decks, notes):
             slides = page.evaluate("Reveal.getTotalSlides()")
             pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
             assert len(pdf.pages) == slides, f"{deck}{query}: {len(pdf.pages)} pages for {slides} slides"
+            printed = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))  # "ﬁ" -> "fi"
+            marks = page.locator(".cw-answer-mark").count()
+            if marks:  # the answers print for the facilitator (with the notes), never on the learner's copy
+                shown = printed.count("\u2714")
+                assert shown == (marks if notes else 0), f"{deck}{query}: {shown} of {marks} answers printed"
             if notes and deck != "index":
-                printed = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))  # "ﬁ" -> "fi"
                 first = page.evaluate("document.querySelector('aside.notes').textContent").split()[:4]
                 assert " ".join(first) in " ".join(printed.split()), f"{deck}: the notes are not printed"
                 family = page.evaluate("getComputedStyle(document.querySelector('.speaker-notes-pdf')).fontFamily")
