@@ -9,6 +9,12 @@ The site keeps the build layout (``html/``, ``slides/``, ``handouts/``, and
 work the same from ``_build/``, from the published site and from the
 unzipped classroom kit. A top-level ``index.html`` opens the course.
 
+The decks' ``_static/`` holds only what a deck loads: the files its pages
+link (stylesheets, scripts, images, icons) and what those stylesheets load
+in turn (``@import``, ``url()``), with the licences beside them
+(``loaded_files``). sphinx-revealjs copies all of reveal.js (its themes,
+fonts, sources and maps), of which a deck loads a few files.
+
 The kit is the site as one zip, without its own ``kit/`` folder; in its
 pages, the link to the kit (the list item of class ``KIT_ITEM``) becomes a
 line saying that this folder is the kit, so no link in the kit leads nowhere.
@@ -58,6 +64,48 @@ def start_page(build: Path) -> str:
     return START_PAGE.format(title=title.group(1).strip() if title else "Course", lang=lang.group(1) if lang else "en")
 
 
+_LINKED = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src)=["']([^"'#?]+)""", re.I)
+_CSS_URL = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*["']?([^"')#?\s]+)""", re.I)
+
+
+def loaded_files(output: Path) -> set[Path]:
+    """The files under ``output/_static`` that its pages load, directly or through a stylesheet, and every
+    licence file beside them."""
+    found: set[Path] = set()
+    todo = [page for page in output.rglob("*.html") if "_static" not in page.relative_to(output).parts]
+    while todo:
+        current = todo.pop()
+        text = current.read_text(encoding="utf-8", errors="replace")
+        pattern = _CSS_URL if current.suffix == ".css" else _LINKED
+        for address in pattern.findall(text):
+            if ":" in address or address.startswith("/"):
+                continue  # another site, data: or an absolute path: not a file of this output
+            target = (current.parent / address).resolve()
+            if target.is_file() and target not in found and output.resolve() in target.parents:
+                found.add(target)
+                if target.suffix == ".css":
+                    todo.append(target)
+    static = (output / "_static").resolve()
+    licences = {p.resolve() for p in static.rglob("LICENSE*")} if static.is_dir() else set()
+    return {p for p in found if static in p.parents} | licences
+
+
+def _copy_decks(source: Path, target: Path) -> None:
+    """The decks as published: their pages and images, and of ``_static/`` only what they load."""
+    keep = loaded_files(source)
+    static = (source / "_static").resolve()
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = _ignore(directory, names)
+        here = Path(directory).resolve()
+        if here == static or static in here.parents:
+            skipped |= {n for n in names if (here / n).is_file() and (here / n) not in keep}
+            skipped |= {n for n in names if (here / n).is_dir() and not any(k.is_relative_to(here / n) for k in keep)}
+        return skipped
+
+    shutil.copytree(source, target, ignore=ignore)
+
+
 def _ignore(directory: str, names: list[str]) -> set[str]:
     ignored = {n for n in names if n in SKIP}
     if Path(directory).name == "handouts":
@@ -73,7 +121,10 @@ def assemble(build: Path, site: Path) -> None:
         shutil.rmtree(site)
     site.mkdir(parents=True)
     for output in OUTPUTS:
-        shutil.copytree(build / output, site / output, ignore=_ignore)
+        if output == "slides":
+            _copy_decks(build / output, site / output)
+        else:
+            shutil.copytree(build / output, site / output, ignore=_ignore)
     for folder, pattern in ((LAB, "*.zip"), (LMS, "*.zip"), (LMS, "*.gift.txt")):
         for archive in sorted((build / folder).glob(pattern)):
             (site / folder).mkdir(exist_ok=True)

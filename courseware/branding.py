@@ -6,8 +6,8 @@
 files live in one folder (``courseware_fonts_path``, ``branding/fonts`` by
 default) that every output reads. ``brand_css`` turns both into CSS custom
 properties and ``@font-face`` rules: the HTML course and the decks link it
-as ``_static/brand.css`` with the fonts copied to ``_static/fonts/``; the
-handouts inline it with the fonts' file addresses.
+as ``_static/brand-web.css`` with the fonts as WOFF2 in ``_static/fonts/``
+(``html/webfonts.py``); the handouts give Typst the font files themselves.
 
 Font files are named ``<anything>-<face>.<ext>``, where face is one of
 ``FACES`` (``source-sans-pro-semibold.ttf``); they are declared under the
@@ -134,7 +134,7 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
     if config.html_theme != "furo":  # other themes name their colour options differently
         return
     options = dict(config.html_theme_options)
-    if the_brand.logo_reversed and "dark_logo" not in options:  # written into _static with brand.css
+    if the_brand.logo_reversed and "dark_logo" not in options:  # written into _static with brand-web.css
         options["light_logo"] = LOGO_NAME + Path(the_brand.logo).suffix
         options["dark_logo"] = LOGO_NAME + "-reversed" + Path(the_brand.logo_reversed).suffix
     light = dict(options.get("light_css_variables", {}))
@@ -148,20 +148,6 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
     dark.setdefault("color-brand-content", for_dark(the_brand.accent))
     options["dark_css_variables"] = dark
     config.html_theme_options = options
-
-
-def write_brand_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Write ``_static/brand.css``, the fonts under ``_static/fonts/`` and the logo."""
-    if exception is not None:
-        return
-    static = Path(app.outdir) / "_static"
-    files = font_files(app)
-    for font in files:
-        write_if_changed(static / "fonts" / font.name, font.read_bytes())
-    the_brand = settings(app.config).brand
-    faces = font_faces(the_brand.font, files, lambda p: f"fonts/{p.name}")
-    css = brand_css(the_brand, copy_logo(app, static), faces, copy_logo(app, static, reversed_=True))
-    write_if_changed(static / "brand.css", css.encode("utf-8"))
 
 
 def setup_branding(app: Sphinx) -> None:

@@ -133,7 +133,7 @@ def test_a_dark_slide_shows_the_logo_on_a_light_plate(branded):
 
 
 def test_decks_follow_the_brand(branded):
-    assert "#8b1a1a" in (branded / "slides/_static/brand.css").read_text()
+    assert "#8b1a1a" in (branded / "slides/_static/brand-web.css").read_text()
     assert (branded / "slides/_static/brand-logo.svg").exists()
     index = BeautifulSoup((branded / "slides/index.html").read_text(), "html.parser")
     assert "Acme Training GmbH" in index.select_one(".slides").get_text()

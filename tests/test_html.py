@@ -72,7 +72,7 @@ def test_pages_load_nothing_from_the_network(course):
                     assert not remote.match(value), f"{page.name}: {tag} loads {value}"
 
 
-@pytest.mark.parametrize("output, stylesheet", [("html", "brand-web.css"), ("slides", "brand.css")])
+@pytest.mark.parametrize("output, stylesheet", [("html", "brand-web.css"), ("slides", "brand-web.css")])
 def test_every_font_the_stylesheets_name_is_shipped(course, output, stylesheet):
     static = course.out(output) / "_static"
     css = (static / stylesheet).read_text()

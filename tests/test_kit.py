@@ -72,3 +72,28 @@ def test_unzipped_kit_works_from_the_file_system_with_no_network(kit):
         page.keyboard.press("ArrowRight")
         page.wait_for_function("Reveal.getIndices().h === 1")
         assert remote(page.requests) == [], remote(page.requests)
+
+
+@pytest.mark.browser
+def test_the_published_decks_ship_only_what_they_load_and_load_all_of_it(published):
+    """The site's decks keep, of ``_static/``, only the files their pages load (and the licences); every
+    request a deck makes there is answered, none leaves the machine."""
+    from coursetools.site import loaded_files
+
+    from .browser import serve
+
+    decks = published.out("site") / "slides"
+    shipped = {p.resolve() for p in (decks / "_static").rglob("*") if p.is_file()}
+    assert shipped == loaded_files(decks), sorted(str(p) for p in shipped ^ loaded_files(decks))[:5]
+    built = sum(p.stat().st_size for p in (published.out("slides") / "_static").rglob("*") if p.is_file())
+    assert sum(p.stat().st_size for p in shipped) < built / 2, "the site ships most of the build's _static"
+    failed: list[str] = []
+    with serve(decks) as base, browser_page() as page:
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        for deck in ["index", *published.lessons()[:3]]:
+            page.goto(f"{base}/{deck}.html")
+            page.wait_for_function("window.Reveal && Reveal.isReady()")
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(200)
+        assert not remote(page.requests), remote(page.requests)
+    assert not failed, failed[:5]

@@ -138,6 +138,18 @@ def test_decks_work_offline_with_notes_plugin_and_slide_numbers(course):
     assert "@import url(http" not in theme and "fonts.googleapis" not in theme
 
 
+def test_decks_load_the_brand_fonts_as_woff2_and_nothing_they_do_not_use(course):
+    """As the HTML course: the brand's fonts as WOFF2 (a quarter of the TrueType files' size); and no
+    sphinx-design stylesheet or script, which no deck uses."""
+    deck = course.page("slides", course.lessons()[0])
+    loaded = [tag.get("href") or tag.get("src") or "" for tag in deck.find_all(["link", "script"])]
+    assert any("brand-web.css" in item for item in loaded), loaded
+    assert not any("sphinx-design" in item or "design-tabs" in item or item.endswith("brand.css") for item in loaded)
+    css = (course.out("slides") / "_static" / "brand-web.css").read_text(encoding="utf-8")
+    assert ".woff2" in css and ".ttf" not in css
+    assert not list((course.out("slides") / "_static").glob("sphinx-design*"))
+
+
 def test_deck_index_links_every_lesson_deck(course):
     index = course.page("slides", "index")
     links = {a["href"] for a in index.select(".slides a")}

@@ -69,7 +69,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
         icon = FAVICON.format(colour=settings(app.config).brand.primary)
         write_if_changed(static / "favicon.svg", icon.encode("utf-8"))
     if app.builder.name not in HTML_BUILDERS:
-        return  # the decks' brand.css: slides/__init__.py
+        return  # the decks' brand-web.css: slides/__init__.py
     for name in ("courseware.css", "courseware.js"):
         write_if_changed(static / name, (STATIC / name).read_bytes())
     write_web_fonts(app)

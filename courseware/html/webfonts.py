@@ -2,14 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """The brand for the web: its fonts as WOFF2 files, a quarter of the size.
 
-The brand ships TrueType or OpenType files (``branding.py`` copies them and
-declares them in ``brand.css``, which the decks link; the PDFs embed them).
-For the HTML course, each is also written as WOFF2 (fontTools, with Brotli)
-beside it, once per change of the source file, and ``brand-web.css`` holds
-the brand's CSS (``branding.brand_css``: the same custom properties) with
-the faces declared from the WOFF2 files only. The HTML course links it
-instead of ``brand.css``: with both, a glyph the font lacks would make the
-browser fetch the large files too, to look for it there. The regular and
+The brand ships TrueType or OpenType files (the PDFs embed them). For the
+HTML course and the decks, each is written as WOFF2 (fontTools, with Brotli),
+once per change of the source file, and ``brand-web.css`` holds the brand's
+CSS (``branding.brand_css``: its custom properties) with the faces declared
+from the WOFF2 files only: with the TrueType files declared too, a glyph the
+font lacks would make the browser fetch the large files, to look for it there. The regular and
 semibold faces, which every page's first screen uses, are preloaded with the
 page (``__init__.add_head_links``), so text does not move when they arrive.
 

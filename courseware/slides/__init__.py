@@ -36,7 +36,7 @@ STATIC = Path(__file__).parent / "static"
 #: Deck settings of sphinx-revealjs; conf.py may set any of them itself.
 DECK_DEFAULTS = {
     "revealjs_html_theme": "revealjs-simple",
-    "revealjs_style_theme": "white",  # loads no web fonts; static/deck.css styles on top
+    "revealjs_style_theme": "white",  # no font from the network; static/deck.css styles on top
     "revealjs_css_files": ["deck.css"],
     "revealjs_use_section_ids": True,  # a slide's id is its section's: "#further-reading" links work
     "revealjs_script_conf": {
@@ -73,16 +73,33 @@ def _parallel_read(app: Sphinx, config) -> None:
     app.extensions["sphinx_revealjs"].parallel_read_safe = True
 
 
+#: What other extensions give every HTML page and no deck uses: sphinx-design's components.
+NOT_IN_DECKS = ("sphinx-design.min.css", "design-tabs.js")
+
+
 def _add_brand(app: Sphinx) -> None:
+    """The brand's CSS with its fonts as WOFF2, as the HTML course links it; none of sphinx-design's files."""
+    from ..html.webfonts import STYLESHEET
+
     if app.builder.name in DECK_BUILDERS:
-        app.builder.add_css_file("brand.css")
+        app.builder.add_css_file(STYLESHEET)
+        app.config.html_static_path = [p for p in app.config.html_static_path
+                                       if not any((Path(app.confdir) / p / name).is_file() for name in NOT_IN_DECKS)]
+
+
+def _leave_out(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.name not in DECK_BUILDERS:
+        return
+    for key in ("css_files", "script_files"):
+        context[key] = [item for item in context.get(key, [])
+                        if Path(str(getattr(item, "filename", item)).split("?")[0]).name not in NOT_IN_DECKS]
 
 
 def _write_brand(app: Sphinx, exception: Exception | None) -> None:
-    from ..branding import write_brand_assets
+    from ..html.webfonts import write_web_fonts
 
-    if app.builder.name in DECK_BUILDERS:
-        write_brand_assets(app, exception)
+    if exception is None and app.builder.name in DECK_BUILDERS:
+        write_web_fonts(app)
 
 
 def setup_slides(app: Sphinx) -> None:
@@ -95,5 +112,6 @@ def setup_slides(app: Sphinx) -> None:
         setup_deck_builder(app)
         app.connect("config-inited", _parallel_read)
         app.connect("config-inited", _apply_defaults, priority=300)
-        app.connect("builder-inited", _add_brand)
+        app.connect("builder-inited", _add_brand, priority=600)  # after sphinx-design adds its files
+        app.connect("html-page-context", _leave_out)
         app.connect("build-finished", _write_brand)
