@@ -150,6 +150,31 @@ def test_decks_load_the_brand_fonts_as_woff2_and_nothing_they_do_not_use(course)
     assert not list((course.out("slides") / "_static").glob("sphinx-design*"))
 
 
+def test_a_chart_on_a_slide_is_drawn_for_the_slide(course):
+    """Every chart of a lesson stands in its deck as a drawing made for a 1280 x 720 slide (wider, larger
+    text), not the page's drawing shrunk to fit."""
+    from docutils import nodes
+
+    from courseware.charts import Style
+
+    wide = f'width="{Style().for_slides().width * 72:g}pt"'
+    seen = 0
+    for docname in course.lessons():
+        functions = {n["cw_chart"][1] for n in course.doctree(docname).findall(nodes.image) if "cw_chart" in n}
+        if not functions:
+            continue
+        deck = course.page("slides", docname)
+        for img in deck.select(".slides img"):
+            name = img["src"].rsplit("/", 1)[-1]
+            if not any(name.startswith(f"{function}-") for function in functions):
+                continue
+            assert name.startswith(tuple(f"{f}-slide-" for f in functions)), f"{docname}: {name} is the page's drawing"
+            svg = (course.out("slides") / docname).parent.joinpath(img["src"]).resolve().read_text(encoding="utf-8")
+            assert wide in svg[:1000], f"{docname}: {name} is not drawn at the slide's width"
+            seen += 1
+    assert seen, "the course has charts"
+
+
 def test_deck_index_links_every_lesson_deck(course):
     index = course.page("slides", "index")
     links = {a["href"] for a in index.select(".slides a")}
