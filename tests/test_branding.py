@@ -37,11 +37,13 @@ LOGO = (
 
 
 def rebrand(root, brand: str) -> None:
-    """Change the brand block, and print only the first listed PDF (as ``branded.pdf``), to keep this quick."""
+    """Change the brand block and the paper (US Letter), and print only the first listed PDF (as
+    ``branded.pdf``), to keep this quick."""
     first = read_settings(root).handouts[0]
     conf = (root / "conf.py").read_text()
     conf = re.sub(r"courseware_brand = \{.*?\n\}\n", lambda _: brand, conf, flags=re.S)
-    one = f"\ncourseware_handouts = [({first.start!r}, 'branded.pdf', {first.title!r}, 'learner')]\n"
+    one = (f"\ncourseware_handouts = [({first.start!r}, 'branded.pdf', {first.title!r}, 'learner')]\n"
+           'courseware_paper = "letter"\n')
     (root / "conf.py").write_text(conf + one)
     (root / "branding").mkdir(exist_ok=True)
     (root / "branding/logo.svg").write_text(LOGO)
@@ -148,6 +150,8 @@ def test_pdfs_follow_the_brand(branded):
     path = branded / "handouts/branded.pdf"
     reader = PdfReader(path)
     assert reader.metadata.author == "Acme Training GmbH"
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+    assert sizes == {(612, 792)}, f"US Letter is 612 x 792 points, the PDF prints {sizes}"
     cover = reader.pages[0]
     assert "Acme Training GmbH" in cover.extract_text()
     page = pdfium.PdfDocument(path)[0]

@@ -175,6 +175,52 @@ def test_a_chart_on_a_slide_is_drawn_for_the_slide(course):
     assert seen, "the course has charts"
 
 
+def _split_words(node) -> list[int]:
+    from courseware.slides.model import shown_words, split_activity
+
+    parts = split_activity(node)
+    for part in parts:
+        part.parent = node.parent  # counted where the slide shows it: its notes are not on the slide
+    return [shown_words(part) for part in parts]
+
+
+def test_a_long_activity_continues_on_slides_filled_evenly(course):
+    """An activity too long for one slide continues on slides filled about evenly: none nearly empty, none
+    holding only what the room never sees (its notes), each break between two of its parts."""
+    from courseware.activities import discussion, exercise
+    from courseware.slides.model import DENSITY_WORDS, shown_words
+
+    split = 0
+    for docname in course.lessons():
+        for node in course.doctree(docname).findall(lambda n: isinstance(n, (exercise, discussion))):
+            if shown_words(node) > DENSITY_WORDS[2]:
+                words = _split_words(node)
+                assert min(words) >= max(words) / 3, f"{docname}: {node['label']!r} splits as {words} words"
+                assert sum(words) == shown_words(node), f"{docname}: {node['label']!r} lost words in the split"
+                split += 1
+    assert split, "the course has an activity longer than a slide"
+
+
+def test_a_split_never_gives_the_notes_or_a_last_sentence_a_slide():
+    """Notes in the middle of an activity take no room on its slides, so the sentence after them does
+    not stand alone on a slide."""
+    from docutils import nodes
+
+    from courseware.activities import exercise
+    from courseware.blocks import notes
+
+    activity = exercise(label="Exercise: long")
+    activity += nodes.paragraph(text="Lead " * 20)
+    items = nodes.enumerated_list()
+    for number in range(6):
+        items += nodes.list_item("", nodes.paragraph(text=f"Item {number} " + "word " * 40))
+    activity += items
+    activity += notes("", nodes.paragraph(text="Facilitator only " * 80))
+    activity += nodes.paragraph(text="Then compare your answer with the case.")
+    words = _split_words(activity)
+    assert len(words) >= 2 and 0 not in words and min(words) >= max(words) / 3, words
+
+
 def test_deck_index_links_every_lesson_deck(course):
     index = course.page("slides", "index")
     links = {a["href"] for a in index.select(".slides a")}

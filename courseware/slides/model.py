@@ -80,9 +80,10 @@ def shown_words(node: nodes.Node) -> int:
     return extra + sum(shown_words(child) for child in node.children)
 
 
-def _pieces(node: nodes.Element) -> list[nodes.Node]:
-    """An activity's children, a long list broken into shorter lists that keep their numbering."""
-    pieces: list[nodes.Node] = []
+def _pieces(node: nodes.Element) -> list[tuple[nodes.Node, int]]:
+    """An activity's children, each with the words it shows (counted in place: a copy would count the notes
+    it holds), a long list broken into shorter lists that keep their numbering."""
+    pieces: list[tuple[nodes.Node, int]] = []
     for child in node.children:
         if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)) and shown_words(child) > DENSITY_WORDS[0]:
             start = child.get("start", 1)
@@ -91,30 +92,70 @@ def _pieces(node: nodes.Element) -> list[nodes.Node]:
                 if isinstance(child, nodes.enumerated_list):
                     part["start"] = start + index
                 part += item.deepcopy()
-                pieces.append(part)
+                pieces.append((part, shown_words(item)))
         else:
-            pieces.append(child.deepcopy())
+            pieces.append((child.deepcopy(), shown_words(child)))
     return pieces
 
 
-def split_activity(node: nodes.Element) -> list[nodes.Element]:
-    """An activity too long for one slide, as several, each a shallow copy with some of its children."""
-    parts: list[nodes.Element] = []
-    current, words = node.copy(), 0
-    for piece in _pieces(node):
-        count = shown_words(piece)
-        if words >= LEAD_WORDS and words + count > DENSITY_WORDS[1]:  # a short lead stays with what follows
-            parts.append(current)
-            current, words = node.copy(), 0
-        if (isinstance(piece, nodes.enumerated_list) and len(current) and isinstance(current[-1], nodes.enumerated_list)
-                and current[-1].get("start", 1) + len(current[-1].children) == piece.get("start", 1)):
-            current[-1].extend(piece.children)  # items that follow each other stay one list
+def _units(pieces: list[tuple[nodes.Node, int]]) -> list[list[tuple[nodes.Node, int]]]:
+    """Pieces that stay on one slide: a short lead with what follows it, and what the room never sees (a solo
+    version, a cut, notes) with what comes before it."""
+    units: list[list[tuple[nodes.Node, int]]] = []
+    for piece, count in pieces:
+        if units and (count == 0 or (len(units) == 1 and sum(c for _, c in units[0]) < LEAD_WORDS)):
+            units[-1].append((piece, count))
         else:
-            current += piece
-        words += count
-    if parts and not sum(shown_words(c) for c in current.children):
-        parts[-1].extend(current.children)  # what the room never sees (a solo version, a cut) needs no slide
-    else:
+            units.append([(piece, count)])
+    return units
+
+
+def _balanced(sizes: list[int], slides: int) -> list[int]:
+    """Where to start each of ``slides`` slides over units of ``sizes`` words, so that the fullest slide holds
+    as few words as it can: the starting indexes."""
+    total = [0]
+    for size in sizes:
+        total.append(total[-1] + size)
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {}
+
+    def fill(first: int, left: int) -> tuple[int, list[int]]:
+        """The fullest slide and the starts, for units ``first`` onwards on ``left`` slides."""
+        if (first, left) not in best:
+            if left == 1:
+                best[first, left] = (total[-1] - total[first], [first])
+            else:
+                options = []
+                for end in range(first + 1, len(sizes) - left + 2):
+                    fullest, starts = fill(end, left - 1)
+                    options.append((max(total[end] - total[first], fullest), [first, *starts]))
+                best[first, left] = min(options, key=lambda option: option[0])
+        return best[first, left]
+
+    return fill(0, slides)[1]
+
+
+def split_activity(node: nodes.Element) -> list[nodes.Element]:
+    """An activity too long for one slide, as several, each a shallow copy with some of its children: as few
+    slides as hold it with none fuller than ``DENSITY_WORDS[1]`` (or than its largest part), filled as
+    evenly as its parts allow, each break between two parts."""
+    units = _units(_pieces(node))
+    sizes = [sum(count for _, count in unit) for unit in units]
+    slides = min(len(units), max(1, -(-sum(sizes) // DENSITY_WORDS[1])))
+    starts = _balanced(sizes, slides)
+    fullest = max(DENSITY_WORDS[1], *sizes)  # a part that fills a slide alone sets the bound
+    while slides < len(units) and max(sum(sizes[a:b]) for a, b in zip(starts, [*starts[1:], len(units)])) > fullest:
+        slides += 1
+        starts = _balanced(sizes, slides)
+    parts = []
+    for first, end in zip(starts, [*starts[1:], len(units)]):
+        current = node.copy()
+        for piece, _ in (piece for unit in units[first:end] for piece in unit):
+            if (isinstance(piece, nodes.enumerated_list) and len(current)
+                    and isinstance(current[-1], nodes.enumerated_list)
+                    and current[-1].get("start", 1) + len(current[-1].children) == piece.get("start", 1)):
+                current[-1].extend(piece.children)  # items that follow each other stay one list
+            else:
+                current += piece
         parts.append(current)
     return parts
 
