@@ -348,7 +348,7 @@ def test_a_chart_reaches_the_deck_once_per_section(tiny_course):
     result = _build(tiny_course, "revealjs")
     assert result.returncode == 0, result.stderr
     deck = (tiny_course / "_build/revealjs/index.html").read_text()
-    images = re.findall(r'<img[^>]*src="(_images/bars-[0-9a-f]+\.svg)"', deck)
+    images = re.findall(r'<img[^>]*src="(_images/bars-slide-[0-9a-f]+\.svg)"', deck)  # drawn for the slide
     assert len(images) == 1, "the slide block shows the chart; the prose chart gets no second slide"
     assert (tiny_course / "_build/revealjs" / images[0]).is_file()
 
