@@ -16,6 +16,7 @@ The questions expected come from the doctrees (``question`` nodes), never from t
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import subprocess
@@ -151,6 +152,12 @@ def check_scorm(path: Path, modules: int) -> None:
     assert sorted(i.get("identifierref") for i in items) == sorted(s.get("identifier") for s in scos)
     unlisted = sorted(names - listed - {"imsmanifest.xml"})
     assert not unlisted, f"files no resource lists: {unlisted[:3]}"
+    with zipfile.ZipFile(path) as archive:  # no link of a lesson leads out of the package (to a deck, a PDF)
+        for name in sorted(n for n in names if n.startswith("course/") and n.endswith(".html")):
+            for address in re.findall(r'\shref="([^"#?]*)', archive.read(name).decode("utf-8")):
+                if address and "://" not in address and not address.startswith(("mailto:", "data:")):
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), address))
+                    assert target == "course" or target.startswith("course/"), f"{name} links {address}"
 
 
 # -- settings -----------------------------------------------------------------------------------

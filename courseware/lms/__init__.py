@@ -92,7 +92,8 @@ class LmsBuilder(Builder):
         if "scorm12" in lms.formats:
             html = html_folder(self)
             files = scorm.package(lms.identifier, title, modules, html, lambda d: page_path(self.config, d),
-                                  settings(self.config).brand.primary, lms.pass_mark, language)
+                                  settings(self.config).brand.primary, lms.pass_mark, language,
+                                  settings(self.config).base_url)
             write_zip(out / f"{lms.identifier}-scorm12.zip", files)
         count = sum(len(m.items) for m in modules)
         logger.info(__("LMS exports: %d questions in %d modules (%s)"), count, len(modules), ", ".join(lms.formats))

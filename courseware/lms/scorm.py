@@ -13,8 +13,11 @@ nothing the course would type twice. ``imsmanifest.xml`` lists each SCO with eve
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from html import escape
 from pathlib import Path
+from urllib.parse import urljoin
 from xml.sax.saxutils import quoteattr
 
 from sphinx.errors import SphinxError
@@ -36,6 +39,25 @@ def course_files(html: Path) -> dict[str, Path]:
         if path.is_file() and not any(relative == p or relative.startswith(p) for p in LEFT_OUT):
             found[COURSE + relative] = path
     return found
+
+
+_HREF = re.compile(r'\shref="([^"#?]*)([^"]*)"')
+
+
+def within_package(page: str, html: bytes, base_url: str) -> bytes:
+    """A page of the HTML course (``page``: its path inside the course) as the package holds it: a link that
+    leaves the course for the outputs beside it (the decks, the PDFs, the kit) goes to their published
+    address, or, unpublished, stops being a link (an ``<a>`` without ``href``), as the package holds none
+    of them."""
+    def replace(match: re.Match) -> str:
+        address, rest = match.group(1), match.group(2)
+        if not address or "://" in address or address.startswith(("/", "mailto:", "data:")):
+            return match.group(0)
+        if not posixpath.normpath(posixpath.join(posixpath.dirname(page), address)).startswith("../"):
+            return match.group(0)
+        return f' href="{escape(urljoin(base_url + page, address + rest))}"' if base_url else ""
+
+    return _HREF.sub(replace, html.decode("utf-8")).encode("utf-8")
 
 
 def sco_name(module: Module) -> str:
@@ -129,14 +151,17 @@ def manifest(identifier: str, title: str, modules: list[Module], shared: list[st
 
 
 def package(identifier: str, title: str, modules: list[Module], html: Path, page_path, primary: str,
-            pass_mark: int, language: str) -> dict[str, bytes | Path]:
+            pass_mark: int, language: str, base_url: str = "") -> dict[str, bytes | Path]:
     """The package's files: path in the zip -> bytes, or the file to copy. ``page_path(docname)`` is a
-    page's address inside the HTML course."""
+    page's address inside the HTML course; ``base_url`` its published address, if any."""
     def inside(docname: str) -> str:
         address = page_path(docname)
         return COURSE + (address + "index.html" if address.endswith("/") or not address else address)
 
-    shared = course_files(html)
+    shared: dict[str, bytes | Path] = {}
+    for name, path in course_files(html).items():
+        shared[name] = within_package(name[len(COURSE):], path.read_bytes(), base_url) if path.suffix == ".html" \
+            else path
     files: dict[str, bytes | Path] = {}
     for module in modules:
         pages = {docname: inside(docname) for docname, _ in module.lessons}
