@@ -32,9 +32,6 @@ def link(text: str, url: str) -> nodes.Node:
     return nodes.reference("", text, refuri=url, internal=False)
 
 
-Cell = "str | nodes.Node | list[nodes.Node]"
-
-
 def table_row(cells: list, cell_classes: list[list[str]] | None = None, classes=()) -> nodes.row:
     """A row; each cell is text, a node, or a list of nodes."""
     row = nodes.row(classes=list(classes))
