@@ -48,6 +48,9 @@ courseware_handouts = [
     ("module2/index", "module2-lectern.pdf", "Module 2: Creation, lectern script", "facilitator", "lectern"),
     ("module3/index", "module3-lectern.pdf", "Module 3: Sustainability and resilience, lectern script",
      "facilitator", "lectern"),
+    # the workshop's paperwork, from the schedule and the objectives: a sheet to sign per day, the evaluation form
+    ("index", "attendance-sheets.pdf", "Attendance", "facilitator", "attendance"),
+    ("index", "evaluation-form.pdf", "Course evaluation", "learner", "evaluation"),
 ]
 # Pages every learner PDF carries: the running case up front, the glossary at the back.
 courseware_handout_front = ["case/larkspur", "case/waybill"]

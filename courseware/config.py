@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 EDITIONS = ("learner", "self-study", "facilitator")
-LAYOUTS = ("text", "slides", "lectern")
+LAYOUTS = ("text", "slides", "lectern", "attendance", "evaluation")
 PAPER_SIZES = ("A4", "letter")
 HTML_SCHEMES = ("html", "dirhtml")
 DECK_SCHEMES = ("revealjs", "dirrevealjs")
@@ -96,7 +96,9 @@ class HandoutDocument:
     filename: str  #: output file name, ending in .pdf
     title: str
     edition: str  #: "learner", "self-study" or "facilitator"
-    layout: str = "text"  #: "text" (the pages), "slides" (slide handouts) or "lectern" (lectern script)
+    #: "text" (the pages), "slides" (slide handouts), "lectern" (lectern script), "attendance" (a sheet to sign
+    #: per workshop day) or "evaluation" (the participants' evaluation form)
+    layout: str = "text"
 
     @classmethod
     def from_entry(cls, entry: Any, setting: str) -> HandoutDocument:

@@ -32,12 +32,13 @@ from ..branding import branded_figure, copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
 from ..typst_markup import escape, label, string
-from . import inputs, pdf
+from . import inputs, paperwork, pdf
 from .assemble import assemble, running_heads, table_of_contents
 from .editions import filter_edition
 from .layouts import assemble_slides
 from .online import bibliography_block
 from .pages import ResolvedPages
+from .paperwork import assemble_paperwork
 from .render import number_citations
 from .typst_writer import TypstTranslator
 
@@ -156,6 +157,8 @@ class HandoutsBuilder(Builder):
         logger.info(darkgreen(f"assembling {document.filename} ({document.edition})"))
         if document.layout == "text":
             assembled = assemble(self, document, self.pages)
+        elif document.layout in paperwork.LAYOUTS:
+            assembled = assemble_paperwork(self, document)
         else:
             assembled = assemble_slides(self, document)
         tree = filter_edition(assembled, document.edition, copy=False)  # assembled for this PDF alone
@@ -236,6 +239,7 @@ class HandoutsBuilder(Builder):
             f"  edition: {string(document.edition)},",
             f"  edition-label: [{escape(EDITION_LABELS[document.edition])}],",
             f"  layout: {string(document.layout)},",
+            f"  with-cover: {'false' if document.layout in paperwork.LAYOUTS else 'true'},",
             f"  language: {string(self.config.language or 'en')},",
             f"  date: datetime(year: {date.tm_year}, month: {date.tm_mon}, day: {date.tm_mday}),",
             f"  organisation: {string(brand.organisation)},",

@@ -69,7 +69,7 @@ def pages_of(builder: Builder, document: HandoutDocument) -> set[str]:
 def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates: list[Path]) -> str:
     env = builder.env
     digest = hashlib.sha256()
-    digest.update(repr((document, date, code_digest())).encode())
+    digest.update(repr((document, date, code_digest(), settings(builder.config))).encode())  # schedule, brand...
     pages = pages_of(builder, document)
     for docname in sorted(pages):
         stored = Path(env.doctreedir) / f"{docname}.doctree"
