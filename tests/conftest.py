@@ -160,6 +160,15 @@ def once(tmp_path_factory, name: str, make: Callable[[Path], str]) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_reading(tmp_path_factory) -> None:
+    """The printed pages, read once a session for all workers (``test_print.READ_CACHE``)."""
+    from . import test_print
+
+    base = tmp_path_factory.getbasetemp()
+    test_print.READ_CACHE = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "printed"
+
+
 @pytest.fixture(scope="session")
 def course(tmp_path_factory) -> Course:
     def make(root: Path) -> str:

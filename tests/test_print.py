@@ -249,6 +249,11 @@ class Printed:
         return items
 
 
+#: Where the pages read are kept for every pytest-xdist worker of the session (conftest.py sets it): a
+#: PDF is read once a session, by the first worker that asks, whatever its path.
+READ_CACHE: Path | None = None
+
+
 def printed(path: Path, primary: str = "#1f4e79") -> Printed:
     """Every page's glyphs, rules and slide frames, read once per PDF and brand colour."""
     return _printed(Path(path), primary.lower())
@@ -256,6 +261,24 @@ def printed(path: Path, primary: str = "#1f4e79") -> Printed:
 
 @cache
 def _printed(path: Path, primary: str) -> Printed:
+    if READ_CACHE is None:
+        return Printed(path, _read(path, primary))
+    import hashlib
+    import pickle
+
+    from filelock import FileLock
+
+    READ_CACHE.mkdir(parents=True, exist_ok=True)
+    kept = READ_CACHE / f"{hashlib.sha256(path.read_bytes()).hexdigest()[:32]}-{primary.lstrip('#')}.pickle"
+    with FileLock(kept.with_suffix(".lock")):
+        if kept.is_file():
+            return Printed(path, pickle.loads(kept.read_bytes()))
+        sheets = _read(path, primary)
+        kept.write_bytes(pickle.dumps(sheets))
+    return Printed(path, sheets)
+
+
+def _read(path: Path, primary: str) -> list[Sheet]:
     count = len(PdfReader(path).pages)
     share = -(-count // CORES)
     ranges = [(first, min(first + share, count)) for first in range(0, count, share)]
@@ -265,7 +288,7 @@ def _printed(path: Path, primary: str) -> Printed:
         with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("fork")) as pool:
             parts = pool.map(_sheets, *zip(*((path, primary, first, last) for first, last in ranges)))
             sheets = [sheet for part in parts for sheet in part]
-    return Printed(path, sheets)
+    return sheets
 
 
 def _sheets(path: Path, primary: str, first: int, last: int) -> list[Sheet]:
