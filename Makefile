@@ -105,11 +105,12 @@ checkers:
 	  { npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; \
 	else echo "make: no npm, so the Nu HTML Checker is not run (apt-get install npm default-jre-headless)" >&2; fi
 
-# A worker a core, tests handed out one by one: the course is built once for all workers
-# (tests/conftest.py), and each worker reads a PDF in a second or two (PDFium).
+# A worker a core, tests handed out one by one: the course is built once for all workers and each
+# PDF read once (tests/conftest.py); the tests that share one checker's run (tests/test_gate.py,
+# xdist_group) go to one worker, so that no checker runs twice.
 test: system venv lab-tools checkers
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The fast inner loop: lint, unit tests and the extension on its tiny projects; no whole-course build,
 # no browser, no third-party gate (make test runs everything).

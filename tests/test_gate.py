@@ -102,12 +102,14 @@ def check_requests(visits) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("html-visits")
 def test_every_request_of_every_page_answers_200_and_stays_local(html_visits):
     check_requests(html_visits)
     assert any("/_static/fonts/" in url for url in html_visits.requests), "the HTML course loads no font file"
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("deck-visits")
 def test_every_request_of_every_slide_answers_200_and_stays_local(deck_visits):
     check_requests(deck_visits)
 
@@ -116,12 +118,14 @@ def test_every_request_of_every_slide_answers_200_and_stays_local(deck_visits):
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("html-visits")
 def test_axe_finds_nothing_serious_on_any_page_of_the_html_course(build, html_visits):
     assert html_visits.pages == len([p for p in (build / "html").rglob("*.html") if "_sources" not in p.parts])
     assert not html_visits.axe, listing(html_visits.axe)
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("deck-visits")
 def test_axe_finds_nothing_serious_on_any_slide_of_any_deck(course, deck_visits):
     assert deck_visits.pages == len(course.lessons()) + 1  # every lesson's deck and the deck index
     assert deck_visits.slides > deck_visits.pages
@@ -131,6 +135,7 @@ def test_axe_finds_nothing_serious_on_any_slide_of_any_deck(course, deck_visits)
 # -- LinkChecker -----------------------------------------------------------------------------------
 
 
+@pytest.mark.xdist_group("linkchecker")
 def test_linkchecker_finds_no_broken_link_or_anchor_in_the_html_course(served, links):
     rows, problems = links
     checked = {row["url"].split("#")[0] for row in rows}
@@ -139,6 +144,7 @@ def test_linkchecker_finds_no_broken_link_or_anchor_in_the_html_course(served, l
     assert not html, listing(html)
 
 
+@pytest.mark.xdist_group("linkchecker")
 def test_linkchecker_finds_no_broken_link_or_anchor_in_the_decks(served, links):
     _, problems = links
     decks = [p for p in problems if p.parent.startswith(f"{served}/slides/")]
@@ -148,11 +154,13 @@ def test_linkchecker_finds_no_broken_link_or_anchor_in_the_decks(served, links):
 # -- the Nu HTML Checker ------------------------------------------------------------------------------
 
 
+@pytest.mark.xdist_group("nu")
 def test_nu_checker_finds_no_error_in_the_html_course(nu):
     errors = [m for m in nu if m.file.startswith("html/")]
     assert not errors, listing(errors)
 
 
+@pytest.mark.xdist_group("nu")
 def test_nu_checker_finds_no_error_in_the_decks_but_upstream_ones(nu):
     errors = [m for m in nu if m.file.startswith("slides/") and (m.file, m.message) not in UPSTREAM_NU]
     assert not errors, listing(errors)
