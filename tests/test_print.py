@@ -19,12 +19,9 @@ from __future__ import annotations
 import ctypes
 import json
 import math
-import multiprocessing
-import os
 import re
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -42,7 +39,6 @@ from courseware.links import deck_url, page_url
 
 BIN = Path(sys.executable).parent
 MM = 72 / 25.4
-CORES = os.cpu_count() or 1
 EDGE = 18 * MM  #: running heads and feet stand within 18 mm of the page's top and bottom edges
 SIDE = 20 * MM  #: the pages' left and right margins
 BODY_SIZE = 10.5  #: the body text's size, in points
@@ -279,16 +275,9 @@ def _printed(path: Path, primary: str) -> Printed:
 
 
 def _read(path: Path, primary: str) -> list[Sheet]:
-    count = len(PdfReader(path).pages)
-    share = -(-count // CORES)
-    ranges = [(first, min(first + share, count)) for first in range(0, count, share)]
-    if len(ranges) == 1 or count < 40:
-        sheets = _sheets(path, primary, 0, count)
-    else:  # a long PDF is read on every core
-        with ProcessPoolExecutor(len(ranges), mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_sheets, *zip(*((path, primary, first, last) for first, last in ranges)))
-            sheets = [sheet for part in parts for sheet in part]
-    return sheets
+    """In this process: PDFium reads the longest PDF in seconds, and a pytest-xdist worker, which runs
+    threads, must not fork (a forked reader once waited forever on a lock one of those threads held)."""
+    return _sheets(path, primary, 0, len(PdfReader(path).pages))
 
 
 def _sheets(path: Path, primary: str, first: int, last: int) -> list[Sheet]:
