@@ -111,6 +111,7 @@ class Visits:
     moderate: list[Finding] = field(default_factory=list)  #: the others, for the report
     responses: list[tuple[int, str, str]] = field(default_factory=list)  #: (status, url, page) of non-200s
     failed: list[tuple[str, str, str]] = field(default_factory=list)  #: (url, error, page) of failed requests
+    answered: set[str] = field(default_factory=set)  #: every URL answered 200 at least once
     requests: list[str] = field(default_factory=list)  #: every URL asked for
     pages: int = 0
     slides: int = 0
@@ -150,7 +151,8 @@ def visit(base: str, build: Path, folder: str, deck: bool, dark: bool = False) -
     script = axe_script()
     with browser_page() as page:
         current = {"page": ""}
-        page.on("response", lambda r: r.status != 200 and visits.responses.append((r.status, r.url, current["page"])))
+        page.on("response", lambda r: visits.answered.add(r.url) if r.status == 200
+                else visits.responses.append((r.status, r.url, current["page"])))
         page.on("requestfailed", lambda r: visits.failed.append((r.url, r.failure or "", current["page"])))
         for path in html_files(build / folder):
             name = path.relative_to(build).as_posix()

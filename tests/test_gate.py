@@ -96,8 +96,11 @@ def test_every_href_and_src_of_every_page_and_deck_answers_200(course, build, se
 
 
 def check_requests(visits) -> None:
+    """Every request answered 200. A request the browser itself gave up (``net::ERR_ABORTED``: the tab's icon
+    while the next page opens, on a busy machine) counts only when its address never answered 200."""
     assert not visits.responses, listing(f"{s} {u} (on {p})" for s, u, p in visits.responses)
-    assert not visits.failed, listing(f"{u}: {e} (on {p})" for u, e, p in visits.failed)
+    failed = [(u, e, p) for u, e, p in visits.failed if not (e == "net::ERR_ABORTED" and u in visits.answered)]
+    assert not failed, listing(f"{u}: {e} (on {p})" for u, e, p in failed)
     assert remote(visits.requests) == [], remote(visits.requests)
 
 
