@@ -35,6 +35,7 @@ from . import (
     agenda,
     assessment,
     authoring,
+    bibtex_cache,
     blocks,
     branding,
     charts,
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> dict:
     agenda.setup_agenda(app)
     assessment.setup_assessment(app)
     references.setup_references(app)
+    bibtex_cache.setup_bibtex_cache(app)
     slides.setup_slides(app)
     html.setup_html(app)
     handouts.setup_handouts(app)
