@@ -11,6 +11,9 @@ SPHINXOPTS ?= -W --keep-going -n -q
 BUILD     := _build
 # The Python that ruff checks, in make check and make test alike.
 LINTED    := courseware coursetools tests tools conf.py
+# make keeps a Typst compiler running this many seconds after the last PDF it compiled, so that the
+# next make compiles again only what changed (make TYPST_SERVER=0: every build compiles on its own).
+TYPST_SERVER ?= 600
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
@@ -69,7 +72,7 @@ $(BUILD)/.stamps/slides: $(INPUTS)
 handouts: venv $(BUILD)/.stamps/handouts
 
 $(BUILD)/.stamps/handouts: $(INPUTS)
-	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -c . -d $(BUILD)/doctrees/course source $(BUILD)/handouts
+	$(SPHINX) -b handouts -j auto $(SPHINXOPTS) -D courseware_typst_server=$(TYPST_SERVER) -c . -d $(BUILD)/doctrees/course source $(BUILD)/handouts
 	@mkdir -p $(@D) && touch $@
 
 # The course for a learning platform: the knowledge checks as GIFT (Moodle) and QTI 2.1, and the

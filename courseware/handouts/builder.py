@@ -110,8 +110,8 @@ class HandoutsBuilder(Builder):
     # -- assembling -------------------------------------------------------------
 
     def write_documents(self, _docnames) -> None:
-        """Make each PDF whose inputs changed, biggest first: in forked processes, one a core, where
-        Sphinx runs in parallel (``-j``), else one after another."""
+        """Make each PDF whose inputs changed: in forked processes, one a core, where Sphinx runs in
+        parallel (``-j``), else one after another."""
         documents = []
         for document in settings(self.config).handouts:
             if document.start in self.env.all_docs:
@@ -125,7 +125,10 @@ class HandoutsBuilder(Builder):
         self.copy_images()
         date = build_date()
         pending = []
-        for document in sorted(documents, key=lambda document: -self.size_estimate(document)):
+        # biggest first, so that the longest compile starts first; with a compile server biggest last, so that
+        # the PDFs most worth Typst's memory are those it compiled last (it forgets what ten compiles did not use)
+        server = settings(self.config).typst_server
+        for document in sorted(documents, key=lambda document: self.size_estimate(document) * (1 if server else -1)):
             key = inputs.inputs_key(self, document, date, self.templates)
             if inputs.unchanged(Path(self.outdir) / document.filename, key):
                 logger.info(f"{document.filename}: no input changed")
@@ -177,7 +180,7 @@ class HandoutsBuilder(Builder):
             return document.filename, [], ""
         logger.info(darkgreen(f"compiling {document.filename} with Typst"))
         try:
-            messages = pdf.compile_pdf(compile_job)
+            messages = pdf.compile_pdf(compile_job, settings(self.config).typst_server)
         except typst.TypstError as error:
             return document.filename, [], str(getattr(error, "diagnostic", "") or error)  # the file, line, column
         if not messages:  # a PDF with warnings is compiled (and reported) again next time

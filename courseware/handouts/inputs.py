@@ -25,6 +25,7 @@ compiled when its markup or a file the markup reads changed (``pdf.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from functools import cache
 from pathlib import Path
@@ -69,7 +70,9 @@ def pages_of(builder: Builder, document: HandoutDocument) -> set[str]:
 def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates: list[Path]) -> str:
     env = builder.env
     digest = hashlib.sha256()
-    digest.update(repr((document, date, code_digest(), settings(builder.config))).encode())  # schedule, brand...
+    # every setting that shapes a page (schedule, brand...), not how the PDF is compiled
+    shaping = dataclasses.replace(settings(builder.config), typst_server=0)
+    digest.update(repr((document, date, code_digest(), shaping)).encode())
     pages = pages_of(builder, document)
     for docname in sorted(pages):
         stored = Path(env.doctreedir) / f"{docname}.doctree"

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import typst
 
+from . import compile_server
+
 #: The standard every PDF is checked against while it is written: Typst refuses what breaks it.
 PDF_STANDARDS = ["ua-1"]
 
@@ -61,16 +63,23 @@ def mark_rendered(target: Path, key: str) -> None:
     target.with_name(target.name + ".key").write_text(key, encoding="utf-8")
 
 
-def compile_pdf(job: Job) -> list[str]:
-    """Compile one PDF; return Typst's warnings (a compile error raises ``typst.TypstError``)."""
-    fonts = sorted({str(f.parent) for f in job.fonts})
-    _, warnings = typst.compile_with_warnings(
-        str(job.source),
-        output=str(job.target),
-        root=str(job.root),
-        font_paths=fonts,
-        ignore_system_fonts=True,
-        pdf_standards=PDF_STANDARDS,
-        timestamp=job.timestamp,
-    )
-    return [str(getattr(w, "message", w)) for w in warnings]
+def compile_pdf(job: Job, server: int = 0) -> list[str]:
+    """Compile one PDF; return Typst's warnings (a compile error raises ``typst.TypstError``).
+
+    ``server``: seconds a compile server may wait for the next PDF (``compile_server``), 0 for none;
+    the PDF is compiled in this process when no server can be reached.
+    """
+    request = {
+        "input": str(job.source),
+        "output": str(job.target),
+        "root": str(job.root),
+        "font_paths": sorted({str(f.parent) for f in job.fonts}),
+        "pdf_standards": PDF_STANDARDS,
+        "timestamp": job.timestamp,
+    }
+    reply = compile_server.compile(request, job.root, server) if server else None
+    if reply is None:
+        reply = compile_server.compile_here(request)
+    if "error" in reply:
+        raise typst.TypstError(reply["error"])
+    return reply["warnings"]
