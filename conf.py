@@ -51,6 +51,11 @@ courseware_handouts = [
     # the workshop's paperwork, from the schedule and the objectives: a sheet to sign per day, the evaluation form
     ("index", "attendance-sheets.pdf", "Attendance", "facilitator", "attendance"),
     ("index", "evaluation-form.pdf", "Course evaluation", "learner", "evaluation"),
+    # and what goes out before and after it: the joining instructions, the flyer, the certificates
+    # (a page per name of courseware_roster, a CSV this repository does not hold; unset, one to fill in)
+    ("index", "joining-instructions.pdf", "Joining instructions", "learner", "joining"),
+    ("index", "course-flyer.pdf", "Course flyer", "learner", "flyer"),
+    ("index", "certificate.pdf", "Certificate of completion", "learner", "certificate"),
 ]
 # Pages every learner PDF carries: the running case up front, the glossary at the back.
 courseware_handout_front = ["case/larkspur", "case/waybill"]

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 EDITIONS = ("learner", "self-study", "facilitator")
-LAYOUTS = ("text", "slides", "lectern", "attendance", "evaluation")
+#: The paperwork layouts (``handouts/paperwork.py``) come after the three that print the pages.
+LAYOUTS = ("text", "slides", "lectern", "attendance", "evaluation", "certificate", "flyer", "joining")
 PAPER_SIZES = ("A4", "letter")
 HTML_SCHEMES = ("html", "dirhtml")
 DECK_SCHEMES = ("revealjs", "dirrevealjs")
@@ -97,7 +98,8 @@ class HandoutDocument:
     title: str
     edition: str  #: "learner", "self-study" or "facilitator"
     #: "text" (the pages), "slides" (slide handouts), "lectern" (lectern script), "attendance" (a sheet to sign
-    #: per workshop day) or "evaluation" (the participants' evaluation form)
+    #: per workshop day), "evaluation" (the participants' evaluation form), "certificate" (of completion, a
+    #: page per name of ``courseware_roster``), "flyer" (the course on one page) or "joining" (joining instructions)
     layout: str = "text"
 
     @classmethod
@@ -295,6 +297,10 @@ class Settings:
         "help": "Folder of print templates (Typst) that replace the extension's own of the same name "
                 "(courseware/handouts/templates, handout.typ first) or add to them, relative to conf.py; "
                 "a folder that does not exist replaces nothing.", "rebuild": "html"})
+    roster: tuple[str, ...] = dc.field(default=(), metadata={
+        "help": "The participants, for the certificates of completion: a CSV file (UTF-8, relative to conf.py) "
+                "with a column 'name', one participant a row. Unset, one certificate with a line for the name.",
+        "rebuild": "html"})
     typst_server: int = dc.field(default=0, metadata={
         "help": "Seconds a Typst compiler keeps running after the last PDF it compiled, so that the next build "
                 "compiles again only what changed, in a fraction of the time (make sets 600); 0: every build "
@@ -339,6 +345,8 @@ def _convert(name: str, value: Any, confdir: Path):
     for key, choices in (("html_builder", HTML_SCHEMES), ("slides_builder", DECK_SCHEMES)):
         if name == key and value not in choices:
             raise ConfigError(f"{setting} must be one of {', '.join(choices)}, not {value!r}")
+    if name == "roster":
+        return _roster(value, setting, confdir)
     if name == "typst_server":  # a number, also as sphinx-build -D gives it (a string)
         if isinstance(value, bool) or not str(value).isdigit():
             raise ConfigError(f"{setting} must be a whole number of seconds (0 for none), not {value!r}")
@@ -353,6 +361,37 @@ def _convert(name: str, value: Any, confdir: Path):
     if name == "base_url" and value and not (value.startswith("https://") and value.endswith("/")):
         raise ConfigError(f"{setting} must start with 'https://' and end with '/', not {value!r}")
     return value
+
+
+def _roster(value: Any, setting: str, confdir: Path) -> tuple[str, ...]:
+    """The names in the roster's column 'name', in its order (a certificate each)."""
+    import csv
+
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{setting} must be the path of a CSV file, not {value!r}")
+    path = confdir / value
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            rows = list(csv.reader(file))
+    except FileNotFoundError:
+        raise ConfigError(f"{setting}: {value} does not exist (relative to conf.py)") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{setting}: {value} is not UTF-8 text; save it as CSV UTF-8") from None
+    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+    if "name" not in header:
+        raise ConfigError(f"{setting}: the first row of {value} must name the columns, one of them 'name' "
+                          f"(found {', '.join(map(repr, header)) or 'nothing'})")
+    column = header.index("name")
+    names = []
+    for number, row in enumerate(rows[1:], 2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
+        if column >= len(row) or not row[column].strip():
+            raise ConfigError(f"{setting}: row {number} of {value} has no name")
+        names.append(" ".join(row[column].split()))
+    if not names:
+        raise ConfigError(f"{setting}: {value} names nobody")
+    return tuple(names)
 
 
 def from_values(values: dict[str, Any], confdir: Path) -> Settings:

@@ -7,6 +7,16 @@
   signature before and after lunch.
 - ``evaluation`` layout: a form with, per module, each lesson objective to rate (1, not reached, to
   5, fully reached), the pace and the materials to rate, and open questions with room to write.
+- ``certificate`` layout: a certificate of completion per name of ``courseware_roster`` (one with a
+  line for the name without it): the course, its hours from the lessons' durations, the outcomes
+  one a line, the date and the facilitator's signature.
+- ``flyer`` layout: the course on one page: its length and format, who it is for, the outcomes, the
+  modules with their lengths, what a learner needs, and its address online.
+- ``joining`` layout: joining instructions: what to bring, the pre-reading of each day with its
+  minutes, the lab's practice repository, and each day's schedule.
+
+The flyer, the certificate and the joining instructions quote the landing page's sections by their
+labels (``SECTIONS``: MyST's ``(course-outcomes)=`` above the heading), never by their titles.
 
 Each is a doctree of sections, tables and writing space, drawn by the same Typst writer and
 templates as every handout (tables with header rows, so the PDF stays PDF/UA-1); the PDF has no
@@ -19,16 +29,28 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.utils import new_document
+from sphinx.util import logging
 
 from .. import structure
-from ..agenda import DAY_PARTS, clock, course_layout, day_span
-from ..config import HandoutDocument
+from ..agenda import DAY_PARTS, clock, course_layout, day_span, format_minutes, number_word, reading_lists
+from ..config import HandoutDocument, settings
 from ..doctree_parts import table, table_row
+from ..practice import lab_download
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-LAYOUTS = ("attendance", "evaluation")
+logger = logging.getLogger(__name__)
+
+LAYOUTS = ("attendance", "evaluation", "certificate", "flyer", "joining")
+#: The landing page's sections the paperwork quotes, by label.
+SECTIONS = {
+    "audience": "course-audience",
+    "outcomes": "course-outcomes",
+    "prerequisites": "course-prerequisites",
+    "bring": "course-bring",
+    "lab-setup": "lab-setup",  # a container (MyST ``:name: lab-setup``): the lab's set-up before the day
+}
 #: Rows to sign on each day's sheet, and lines to write under each open question.
 SIGNATURE_ROWS = 15
 ANSWER_LINES = 4
@@ -100,10 +122,136 @@ def evaluation(builder: Builder, document: HandoutDocument) -> list[nodes.sectio
     return [form]
 
 
+def _quoted(builder: Builder, document: HandoutDocument, part: str) -> tuple[str, list[nodes.Node]]:
+    """The title and a copy of the body of the section (or element) labelled ``SECTIONS[part]``; a warning
+    if none is."""
+    label = SECTIONS[part]
+    domain = builder.env.domains.standard_domain
+    docname, ident, title = domain.labels.get(label) or (*domain.anonlabels.get(label, (None, None)), "")
+    if docname is None:
+        logger.warning("%s: nothing is labelled %r; write (%s)= above the heading of the course's %s",
+                       document.filename, label, label, part, type="courseware", subtype="handouts")
+        return part.capitalize(), []
+    element = next(e for e in builder.env.get_doctree(docname).findall(nodes.Element) if ident in e["ids"])
+    body = [child.deepcopy() for child in element.children if not isinstance(child, nodes.title)]
+    for node in body:
+        for part_node in node.findall():  # a copy still names the page it came from
+            part_node.document = None
+    return title, body
+
+
+def _outcomes(builder: Builder, document: HandoutDocument) -> list[nodes.Node]:
+    _, body = _quoted(builder, document, "outcomes")
+    return [node for node in body if isinstance(node, nodes.bullet_list)][:1] or body
+
+
+def _length(env) -> tuple[str, str]:
+    """The course's hours of instruction, from the lessons' durations, and its days as a workshop."""
+    minutes = sum(row.minutes for row in structure.lessons_below(env, env.config.root_doc))
+    days = max((slot.day for slot in course_layout(env)), default=0)
+    return format_minutes(minutes), f"{number_word(days)} day{'s' if days != 1 else ''}"
+
+
+def certificate(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
+    env = builder.env
+    hours, days = _length(env)
+    outcomes = _outcomes(builder, document)
+    pages = []
+    for number, name in enumerate(settings(env.config).roster or ("",), 1):
+        page = _section(f"cw-certificate-{number}", document.title, page=True)
+        box = nodes.container(classes=["cw-certificate"])
+        box += nodes.paragraph("", "This certifies that")
+        box += nodes.paragraph("", name, classes=["cw-certificate-name"])  # empty: a line to write it on
+        box += nodes.paragraph("", "", nodes.Text("has completed "), nodes.strong("", env.config.project),
+                               nodes.Text(f", {hours} of instruction over {days}, and can now:"))
+        box += [node.deepcopy() for node in outcomes]
+        box += nodes.paragraph("", "Date: ______________    Facilitator: ______________________    "
+                                   "Signature: ______________________", classes=["cw-certificate-signatures"])
+        page += box
+        pages.append(page)
+    return pages
+
+
+def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
+    env = builder.env
+    hours, days = _length(env)
+    page = _section("cw-flyer", env.config.project, page=True)
+    page += nodes.paragraph("", "", nodes.strong("", f"{hours} of instruction"),
+                            nodes.Text(f", as a workshop of {days} or lesson by lesson, online or on paper."))
+    for part in ("audience", "outcomes"):
+        title, body = _quoted(builder, document, part)
+        section = _section(f"cw-flyer-{part}", title)
+        section += body
+        page += section
+    modules = _section("cw-flyer-modules", "Modules")
+    items = nodes.bullet_list()
+    for module in structure.modules(env):
+        minutes = sum(row.minutes for row in structure.lessons_below(env, module))
+        items += nodes.list_item("", nodes.paragraph("", f"{structure.title(env, module)} ({format_minutes(minutes)})"))
+    others = [row for row in structure.lessons_below(env, env.config.root_doc) if row.module is None]
+    if others:  # the introduction and the capstone, outside the modules
+        titles = ", ".join(structure.title(env, row.docname) for row in others)
+        items += nodes.list_item("", nodes.paragraph(
+            "", f"Also: {titles} ({format_minutes(sum(row.minutes for row in others))})"))
+    modules += items
+    page += modules
+    title, body = _quoted(builder, document, "prerequisites")
+    needs = _section("cw-flyer-prerequisites", title)
+    needs += body
+    page += needs
+    base = settings(env.config).base_url
+    if base:
+        page += nodes.paragraph("", "", nodes.Text("The course online: "), nodes.reference("", base, refuri=base))
+    return [page]
+
+
+def _day_schedule(env, day: int) -> nodes.table:
+    rows = []
+    for slot in (s for s in course_layout(env) if s.day == day):
+        what = structure.title(env, slot.docname) if slot.kind == "lesson" else DAY_PARTS[slot.kind]
+        rows.append(table_row([f"{clock(slot.start)} to {clock(slot.end)}", what],
+                              classes=[] if slot.kind == "lesson" else ["cw-run-break"]))
+    return table([("Time", 22, []), ("Session", 78, [])], rows, ["cw-joining-schedule"])
+
+
+def joining(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
+    env = builder.env
+    hours, days = _length(env)
+    page = _section("cw-joining", document.title, page=True)
+    page += nodes.paragraph("", "", nodes.strong("", env.config.project),
+                            nodes.Text(f": a workshop of {days}, {hours} of instruction."))
+    page += nodes.paragraph("", "Dates: ________________________    Place: ________________________________")
+    page += nodes.paragraph("", "Facilitator: ____________________    Contact: ______________________________")
+    title, body = _quoted(builder, document, "bring")
+    bring = _section("cw-joining-bring", title)
+    bring += body
+    page += bring
+    before = _section("cw-joining-before", "Before the day")
+    before += reading_lists(env, document.start, structure.lessons_below(env, env.config.root_doc))
+    page += before
+    _, setup = _quoted(builder, document, "lab-setup")
+    if setup or settings(env.config).lab_url:
+        lab = _section("cw-joining-lab", "The lab's set-up")
+        if settings(env.config).lab_url:
+            lab += lab_download()
+        lab += setup
+        page += lab
+    for day in sorted({slot.day for slot in course_layout(env)}):
+        schedule = _section(f"cw-joining-day-{day}", f"Day {day}")
+        schedule += _day_schedule(env, day)
+        page += schedule
+    return [page]
+
+
+MAKERS = {"attendance": attendance, "evaluation": evaluation, "certificate": certificate, "flyer": flyer,
+          "joining": joining}
+
+
 def assemble_paperwork(builder: Builder, document: HandoutDocument) -> nodes.document:
+    """The paper's doctree, its links and references resolved as a page's are."""
     tree = new_document(document.start, builder.docsettings)
     tree["docname"] = document.start
-    make = attendance if document.layout == "attendance" else evaluation
-    for section in make(builder, document):
+    for section in MAKERS[document.layout](builder, document):
         tree += section
+    builder.env.resolve_references(tree, document.start, builder)
     return tree

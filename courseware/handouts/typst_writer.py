@@ -37,13 +37,14 @@ CONTAINERS = {
     "cw-question": "cw-question", "cw-explanation": "cw-explanation", "cw-solution": "cw-solution",
     "cw-solo": "cw-solo", "cw-keep": "cw-keep", "cw-writing-space": "cw-writing-space",
     "cw-answer-entry": "cw-answer-entry", "cw-online": "cw-online", "cw-online-item": "cw-online-item",
-    "cw-slide-notes": "cw-slide-notes", "cw-slide-lines": "cw-slide-lines",
+    "cw-slide-notes": "cw-slide-notes", "cw-slide-lines": "cw-slide-lines", "cw-certificate": "cw-certificate",
 }
 #: paragraph classes the templates draw
 PARAGRAPHS = {
     "cw-box-label": "cw-box-label", "cw-stem": "cw-stem", "cw-lesson-line": "cw-lesson-line",
     "cw-slide-clock": "cw-slide-clock", "cw-answer-for": "cw-answer-for", "cw-lab-download": "cw-lab-download",
-    "cw-slidebox-title": "cw-slidebox-title",
+    "cw-slidebox-title": "cw-slidebox-title", "cw-certificate-name": "cw-certificate-name",
+    "cw-certificate-signatures": "cw-certificate-signatures",
 }
 #: row classes that the templates set apart (totals, a day or module heading in a table)
 ROW_STYLES = {
