@@ -190,9 +190,9 @@ def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
         items += nodes.list_item("", nodes.paragraph("", f"{structure.title(env, module)} ({format_minutes(minutes)})"))
     others = [row for row in structure.lessons_below(env, env.config.root_doc) if row.module is None]
     if others:  # the introduction and the capstone, outside the modules
-        titles = ", ".join(structure.title(env, row.docname) for row in others)
+        titles = "; ".join(structure.title(env, row.docname) for row in others)
         items += nodes.list_item("", nodes.paragraph(
-            "", f"Also: {titles} ({format_minutes(sum(row.minutes for row in others))})"))
+            "", f"Besides the modules: {titles} ({format_minutes(sum(row.minutes for row in others))})"))
     modules += items
     page += modules
     title, body = _quoted(builder, document, "prerequisites")
