@@ -285,9 +285,9 @@ def style_for(app: Sphinx) -> Style:
 def _signature(style: Style) -> str:
     """What a chart is drawn from besides its page: the brand, matplotlib, and the drawing rules of
     this module (fills, sizes): a change to any of them draws every chart again."""
-    import matplotlib
+    from importlib.metadata import version  # not matplotlib itself: a build that draws nothing never imports it
 
-    digest = hashlib.sha1(repr((style, matplotlib.__version__)).encode())
+    digest = hashlib.sha1(repr((style, version("matplotlib"))).encode())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()
 
