@@ -96,4 +96,10 @@ def test_the_published_decks_ship_only_what_they_load_and_load_all_of_it(publish
             page.keyboard.press("ArrowRight")
             page.wait_for_timeout(200)
         assert not remote(page.requests), remote(page.requests)
+        requested = {(decks / unquote(urlparse(url).path).lstrip("/")).resolve() for url in page.requests}
     assert not failed, failed[:5]
+    # the fonts: the brand's WOFF2 faces (the decks' text is in the brand's font), none of the theme's own
+    fonts = {p for p in shipped if p.suffix in (".woff2", ".woff", ".ttf", ".otf", ".eot")}
+    brand_faces = (decks / "_static" / "fonts").resolve()
+    assert fonts and {p.parent for p in fonts} == {brand_faces}, sorted(str(p) for p in fonts)[:5]
+    assert {p for p in requested if p.suffix == ".woff2"} & fonts, "the decks load the brand's faces"

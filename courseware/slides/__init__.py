@@ -21,6 +21,7 @@ outputs. tests/test_upstream.py fails when upstream changes its declaration.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,11 +96,27 @@ def _leave_out(app: Sphinx, pagename, templatename, context, doctree) -> None:
                         if Path(str(getattr(item, "filename", item)).split("?")[0]).name not in NOT_IN_DECKS]
 
 
+#: reveal.js's themes import web fonts of their own (``white.css``: Source Sans Pro in four formats, 1.8 MB);
+#: ``deck.css`` sets the brand's font on every text of a deck, so no deck loads them.
+THEME_FONTS = re.compile(r"@import url\(\.?/?fonts/[^)]*\);[ \t]*\n?")
+
+
 def _write_brand(app: Sphinx, exception: Exception | None) -> None:
     from ..html.webfonts import write_web_fonts
 
     if exception is None and app.builder.name in DECK_BUILDERS:
         write_web_fonts(app)
+        _drop_theme_fonts(Path(app.outdir))
+
+
+def _drop_theme_fonts(outdir: Path) -> None:
+    """The copied themes without their font imports, so that the published decks (which ship what the
+    decks load, ``coursetools.site``) leave the theme's fonts out."""
+    for theme in (outdir / "_static" / "revealjs" / "dist" / "theme").glob("*.css"):
+        text = theme.read_text(encoding="utf-8")
+        kept = THEME_FONTS.sub("", text)
+        if kept != text:
+            theme.write_text(kept, encoding="utf-8")
 
 
 def setup_slides(app: Sphinx) -> None:
