@@ -132,15 +132,21 @@ def test_no_form_controls_reach_print(course):
 
 
 def test_cover_contents_headers_and_page_numbers(course):
-    """Every PDF numbers its pages; a handout opens with its cover, the paperwork (no cover) with its title."""
+    """Every PDF numbers its pages; a handout opens with its cover, the paperwork (no cover) with its title,
+    and the flyer with the course's name."""
     for document in course.settings.handouts:
         reader = PdfReader(course.out("handouts") / document.filename)
         cover = squash(reader.pages[0].extract_text())
-        assert squash(document.title) in cover, document.filename
+        title = course.env.config.project if document.layout == "flyer" else document.title
+        assert squash(title) in cover, document.filename
         if document.layout not in paperwork.LAYOUTS:
             assert "cc by sa 4 0" in cover, document.filename
         count = len(reader.pages)
-        assert f"page {count} of {count}" in squash(reader.pages[-1].extract_text()), document.filename
+        last = squash(reader.pages[-1].extract_text())
+        if document.layout in paperwork.STANDALONE:  # a certificate, a flyer: no page numbers
+            assert "page 1 of" not in last, document.filename
+        else:
+            assert f"page {count} of {count}" in last, document.filename
 
 
 def test_bookmarks_read_course_module_lesson(course):

@@ -243,6 +243,7 @@ class HandoutsBuilder(Builder):
             f"  edition-label: [{escape(EDITION_LABELS[document.edition])}],",
             f"  layout: {string(document.layout)},",
             f"  with-cover: {'false' if document.layout in paperwork.LAYOUTS else 'true'},",
+            f"  numbered: {'false' if document.layout in paperwork.STANDALONE else 'true'},",
             f"  language: {string(self.config.language or 'en')},",
             f"  date: datetime(year: {date.tm_year}, month: {date.tm_mon}, day: {date.tm_mday}),",
             f"  organisation: {string(brand.organisation)},",

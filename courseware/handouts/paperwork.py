@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LAYOUTS = ("attendance", "evaluation", "certificate", "flyer", "joining")
+#: Paperwork whose every page stands alone (a certificate each, a flyer): no running head, no page number.
+STANDALONE = ("certificate", "flyer")
 #: The landing page's sections the paperwork quotes, by label.
 SECTIONS = {
     "audience": "course-audience",
