@@ -6,6 +6,8 @@ drawn in the default brand's colours redrawn in another's.
 - ``contrast(a, b)``: WCAG 2's contrast ratio of two ``#rrggbb`` colours (1 to 21).
 - ``tint(colour, share)``: ``colour`` mixed with white, ``share`` of it kept (1: the colour, 0: white).
 - ``for_dark(colour)``: the least lightened tint of ``colour`` readable on a dark background.
+- ``for_light(colour)``: the least darkened shade of ``colour`` readable on white (what the brand check
+  suggests for a colour too light to read).
 - ``recolour(text, mapping)``: every ``#rrggbb`` in ``text`` that is a key of ``mapping`` or a tint of
   one becomes the same tint of its value (a figure's fills and strokes follow a rebrand; greys stay);
   ``is_tint`` says whether a colour is such a tint.
@@ -58,6 +60,20 @@ def for_dark(colour: str, background: str = DARK_BACKGROUND, ratio: float = CLEA
         if contrast(candidate, background) >= ratio:
             return candidate
     return "#ffffff"
+
+
+def shade(colour: str, share: float) -> str:
+    """``colour`` mixed with black, ``share`` of it kept (1: the colour, 0: black)."""
+    return _hex(share * c for c in _channels(colour))
+
+
+def for_light(colour: str, background: str = "#ffffff", ratio: float = READABLE) -> str:
+    """``colour`` itself where it reads on ``background``, else its shade with the most colour that does."""
+    for step in range(100, -1, -1):
+        candidate = shade(colour, step / 100)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return "#000000"
 
 
 def is_tint(colour: str, base: str, least: float = 0.0) -> bool:

@@ -78,9 +78,18 @@ class Brand:
     licence_url: str = "https://creativecommons.org/licenses/by-sa/4.0/"
 
     def check(self, setting: str, confdir: Path) -> None:
+        from .colours import READABLE, contrast, for_light
+
         for name in ("primary", "accent"):
-            if not _COLOUR.match(getattr(self, name)):
-                raise ConfigError(f"{setting}[{name!r}] must be a colour like '#1f4e79', not {getattr(self, name)!r}")
+            value = getattr(self, name)
+            if not _COLOUR.match(value):
+                raise ConfigError(f"{setting}[{name!r}] must be a colour like '#1f4e79', not {value!r}")
+            # headings and links are set in it on white, and white text on it (title slides, figures)
+            ratio = contrast(value, "#ffffff")
+            if ratio < READABLE:
+                raise ConfigError(f"{setting}[{name!r}] {value} is too light: its contrast with white is "
+                                  f"{ratio:.1f}:1, and text in it or on it needs {READABLE}:1 "
+                                  f"(the same hue, dark enough: {for_light(value)})")
         for name in ("logo", "logo_reversed"):
             path = getattr(self, name)
             if path and not (confdir / path).is_file():

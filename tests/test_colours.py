@@ -29,3 +29,31 @@ def test_a_figure_takes_the_new_colours_at_the_same_tints_and_keeps_its_greys():
     assert recoloured == (f'<rect fill="{new}"/><rect fill="{tint(new, 0.25)}"/><text fill="#1a1a1a"/>'
                           '<rect fill="#ffffff"/>')
     assert recolour(figure, {old: old}) == figure
+
+
+@pytest.mark.parametrize("colour", ["#ffdd00", "#f2c94c", "#66ccff", "#ff6600", "#1f4e79"])
+def test_a_light_colour_darkened_reads_on_white_and_keeps_its_hue(colour):
+    from courseware.colours import for_light, shade
+
+    dark = for_light(colour)
+    assert contrast(dark, "#ffffff") >= READABLE
+    assert any(shade(colour, step / 100) == dark for step in range(101)), f"{dark} is not a darker {colour}"
+    if contrast(colour, "#ffffff") >= READABLE:
+        assert dark == colour  # a colour that reads is left alone
+
+
+@pytest.mark.parametrize("name", ["primary", "accent"])
+def test_a_brand_colour_too_light_to_read_is_refused_with_a_darker_one_offered(tmp_path, name):
+    import re
+
+    from sphinx.errors import ConfigError
+
+    from courseware.colours import for_light
+    from courseware.config import from_values
+
+    with pytest.raises(ConfigError) as raised:
+        from_values({"courseware_brand": {name: "#f2c94c"}}, tmp_path)
+    message = str(raised.value)
+    assert f"['{name}'] #f2c94c is too light" in message and "4.5:1" in message
+    offered = re.search(r"dark enough: (#[0-9a-f]{6})", message).group(1)
+    assert offered == for_light("#f2c94c") and contrast(offered, "#ffffff") >= READABLE
