@@ -40,6 +40,7 @@ from . import (
     branding,
     charts,
     config,
+    front_matter,
     handouts,
     html,
     lesson,
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> dict:
     agenda.setup_agenda(app)
     assessment.setup_assessment(app)
     references.setup_references(app)
+    front_matter.setup_front_matter(app)
     bibtex_cache.setup_bibtex_cache(app)
     slides.setup_slides(app)
     html.setup_html(app)

@@ -67,6 +67,34 @@ def test_generated_ids_never_clash_with_a_pages_own(built):
     assert images and all((built["handouts"] / image).exists() for image in images)
 
 
+def test_a_page_titled_in_its_front_matter_is_titled_so_everywhere(built):
+    """A page with ``title:`` in its front matter and ``##`` headings (tests/roots/test-plain/hugo.md): the
+    title is its page title and heading in the HTML, the contents' entry and a PDF bookmark beside its sibling pages;
+    its in-page links lead to its sections."""
+    title = "Imported from Hugo: a page titled in its front matter"
+    page = BeautifulSoup((built["html"] / "hugo.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text(" ", strip=True).rstrip("#¶").strip() == title
+    assert title in page.title.get_text()
+    assert [h.get_text(" ", strip=True).rstrip("#¶").strip() for h in page.select("h2")] == [
+        "The first section", "The second section"]
+    hrefs = {a["href"] for a in page.select("a.reference.internal")}
+    assert {"#the-first-section", "#the-second-section"} <= hrefs
+    assert all(page.find(id=href[1:]) for href in hrefs if href.startswith("#") and href != "#")
+    index = BeautifulSoup((built["html"] / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert title in [a.get_text(" ", strip=True) for a in index.select(".toctree-wrapper a")]
+    reader = PdfReader(built["handouts"] / "plain.pdf")
+
+    def outline(items, depth=0):
+        for item in items:
+            if isinstance(item, list):
+                yield from outline(item, depth + 1)
+            else:
+                yield depth, item.title
+
+    marks = dict((text, depth) for depth, text in outline(reader.outline))
+    assert marks.get(title) == marks["Appendix"], marks  # a page beside its sibling pages
+
+
 def test_the_html_course_keeps_links_and_anchors(built):
     page = BeautifulSoup((built["html"] / "guide/intro.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in page.select("a.reference.internal")}
