@@ -193,3 +193,24 @@ def test_a_misspelt_brand_key_stops_the_build(tmp_path):
     log, _ = process.communicate()
     assert process.returncode != 0
     assert "courseware_brand: unknown key(s) primay" in log
+
+
+def test_furo_shows_the_reversed_logo_on_its_dark_theme(tmp_path):
+    """With ``logo_reversed``, furo gets the logo for its light theme and the reversed one for its dark theme
+    (both written into ``_static`` as brand-logo*); a logo set in conf.py's theme options wins."""
+    from types import SimpleNamespace
+
+    from courseware.branding import LOGO_NAME, apply_to_html_theme
+    from courseware.config import Brand, Settings
+
+    def themed(brand: Brand, options: dict) -> dict:
+        config = SimpleNamespace(html_logo=None, html_theme="furo", html_theme_options=options,
+                                 _courseware=Settings(brand=brand))
+        apply_to_html_theme(None, config)
+        return config.html_theme_options
+
+    both = themed(Brand(logo="logo.svg", logo_reversed="white.png"), {})
+    assert (both["light_logo"], both["dark_logo"]) == (f"{LOGO_NAME}.svg", f"{LOGO_NAME}-reversed.png")
+    assert "dark_logo" not in themed(Brand(logo="logo.svg"), {}), "no reversed logo: the plate's job"
+    own = themed(Brand(logo="logo.svg", logo_reversed="white.png"), {"dark_logo": "ours.svg"})
+    assert own["dark_logo"] == "ours.svg" and "light_logo" not in own
