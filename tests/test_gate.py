@@ -39,34 +39,36 @@ UPSTREAM_NU = {
 }
 
 
-@pytest.fixture(scope="module")
+# The checkers' runs are kept for the session, not the module: a worker runs other modules' tests between
+# the two tests of a group (xdist_group), and a module's fixture would run the checker again for the second.
+@pytest.fixture(scope="session")
 def build(published) -> Path:
     """The course's build with what ``make site`` adds beside it: the lab's zip and the kit."""
     return published.out("")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(build):
     with serve(build) as base:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def html_visits(served, build):
     return visit(served, build, "html", deck=False, dark=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def deck_visits(served, build):
     return visit(served, build, "slides", deck=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def links(served):
     return linkchecker(served, ["html/index.html", "slides/index.html"])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def nu(build):
     return nu_check(build, ["html", "slides"])
 
