@@ -48,6 +48,7 @@ from . import (
     practice,
     quiz,
     references,
+    site_paths,
     slides,
     standard,
     structure,
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> dict:
     assessment.setup_assessment(app)
     references.setup_references(app)
     front_matter.setup_front_matter(app)
+    site_paths.setup_site_paths(app)
     bibtex_cache.setup_bibtex_cache(app)
     slides.setup_slides(app)
     html.setup_html(app)

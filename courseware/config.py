@@ -306,6 +306,10 @@ class Settings:
         "help": "Folder of print templates (Typst) that replace the extension's own of the same name "
                 "(courseware/handouts/templates, handout.typ first) or add to them, relative to conf.py; "
                 "a folder that does not exist replaces nothing.", "rebuild": "html"})
+    site_files: str = dc.field(default="", metadata={
+        "help": "A folder in the source folder that site-absolute paths of images and downloads also reach, as "
+                "Hugo's static/ does: /img/x.png is the source folder's img/x.png, else this folder's.",
+        "rebuild": "env"})
     roster: tuple[str, ...] = dc.field(default=(), metadata={
         "help": "The participants, for the certificates of completion: a CSV file (UTF-8, relative to conf.py) "
                 "with a column 'name', one participant a row. Unset, one certificate with a line for the name.",

@@ -95,6 +95,42 @@ def test_a_page_titled_in_its_front_matter_is_titled_so_everywhere(built):
     assert marks.get(title) == marks["Appendix"], marks  # a page beside its sibling pages
 
 
+def test_site_absolute_paths_reach_the_static_folder_in_every_output(built):
+    """``/img/badge.svg`` and ``/files/checklist.txt`` on the Hugo-style page live in the root's ``static/``
+    (``courseware_site_files``): the HTML shows the image and links the file, the PDF draws the image."""
+    page = BeautifulSoup((built["html"] / "hugo.html").read_text(encoding="utf-8"), "html.parser")
+    image = page.find("img", alt="A badge from the static folder")
+    assert image is not None and (built["html"] / image["src"]).is_file()
+    download = next(a for a in page.select("a") if a.get_text(strip=True) == "the checklist")
+    assert (built["html"] / download["href"]).read_text() == "A checklist kept in the static folder.\n"
+    markup = (built["handouts"] / "plain.typ").read_text(encoding="utf-8")
+    assert re.search(r'#cw-image\("/[^"]*badge\.svg", alt: "A badge from the static folder"', markup)
+
+
+def test_a_site_absolute_path_found_nowhere_is_a_warning_with_its_line(tmp_path):
+    srcdir = tmp_path / "src"
+    copytree(ROOT, srcdir)
+    page = srcdir / "hugo.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/img/badge.svg", "/img/missing.svg"),
+                    encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert re.search(r"hugo\.md:\d+: WARNING: image file not readable: img/missing\.svg", app.warning.getvalue())
+
+
+def test_a_site_files_folder_that_does_not_exist_is_one_clear_line(tmp_path):
+    from sphinx.errors import ConfigError
+
+    srcdir = tmp_path / "src"
+    copytree(ROOT, srcdir)
+    (srcdir / "conf.py").write_text((srcdir / "conf.py").read_text() + '\ncourseware_site_files = "public"\n')
+    with pytest.raises(ConfigError, match="courseware_site_files: the source folder has no folder 'public'"):
+        SphinxTestApp("html", srcdir=srcdir)
+
+
 def test_the_html_course_keeps_links_and_anchors(built):
     page = BeautifulSoup((built["html"] / "guide/intro.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in page.select("a.reference.internal")}

@@ -13,6 +13,8 @@ if tags.has("slides"):  # noqa: F821
     extensions.insert(-1, "sphinx_revealjs")
 myst_heading_anchors = 3
 exclude_patterns = ["_build"]
+# site-absolute paths (/img/x.svg) reach this folder too, as Hugo's static/ does
+courseware_site_files = "static"
 courseware_handouts = [("index", "plain.pdf", "Plain pages", "learner"),
                        ("index", "plain-guide.pdf", "Plain pages", "facilitator")]
 courseware_fonts_path = str(REPOSITORY / "branding" / "fonts")
