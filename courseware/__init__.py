@@ -41,6 +41,7 @@ from . import (
     charts,
     config,
     front_matter,
+    glyphs,
     handouts,
     html,
     lesson,
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> dict:
     references.setup_references(app)
     front_matter.setup_front_matter(app)
     site_paths.setup_site_paths(app)
+    glyphs.setup_glyphs(app)
     bibtex_cache.setup_bibtex_cache(app)
     slides.setup_slides(app)
     html.setup_html(app)
@@ -84,7 +86,7 @@ def setup(app: Sphinx) -> dict:
     practice.setup_practice(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,  # raised when what reading a page checks or records changes
         # sphinx-revealjs declares itself not parallel-safe; we are, but it decides.
         "parallel_read_safe": True,
         "parallel_write_safe": True,
