@@ -73,6 +73,14 @@ def nu(build):
     return nu_check(build, ["html", "slides"])
 
 
+@pytest.mark.xdist_group("nu")
+def test_the_checkers_groups_reach_pytest_xdist(request):
+    """Each checker runs once a worker: its two tests must go to one worker (docs/upstream.md, pytest 9.2)."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("not run with --dist loadgroup (make test uses it)")
+    assert request.node.nodeid.endswith("@nu"), "pytest-xdist lost the xdist_group marks: every checker runs twice"
+
+
 def listing(items, limit: int = 40) -> str:
     items = [str(i) for i in items]
     more = f"\n... and {len(items) - limit} more" if len(items) > limit else ""
