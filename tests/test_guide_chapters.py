@@ -13,6 +13,8 @@ import pytest
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
+from .test_print import outline
+
 ROOT = Path(__file__).parent / "roots" / "test-guide"
 
 
@@ -38,17 +40,7 @@ def chapter_titles() -> list[str]:
 
 
 def test_every_chapter_prints_and_is_bookmarked(built):
-    reader = PdfReader(built["handouts"] / "guide.pdf")
-    bookmarks = []
-
-    def walk(outline):
-        for item in outline:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                bookmarks.append(" ".join(item.title.split()))
-
-    walk(reader.outline)
+    bookmarks = [mark.title for mark in outline(built["handouts"] / "guide.pdf")]
     for title in chapter_titles():
         assert title in bookmarks, f"no bookmark for the chapter {title!r}"
 

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from courseware.handouts import paperwork
 from courseware.handouts import pdf as typst_pdf
 
-from .test_print import lessons_in, links, printed, title_of
+from .test_print import lessons_in, links, outline, printed, title_of
 
 
 def squash(text: str) -> str:
@@ -153,16 +153,7 @@ def test_cover_contents_headers_and_page_numbers(course):
 
 def test_bookmarks_read_course_module_lesson(course):
     for pdf in course.pdfs("facilitator"):
-        reader = PdfReader(pdf)
-
-        def titles(outline, depth=0):
-            for item in outline:
-                if isinstance(item, list):
-                    yield from titles(item, depth + 1)
-                else:
-                    yield depth, item.title
-
-        depth = {title: d for d, title in titles(reader.outline)}
+        depth = {mark.title: mark.depth for mark in outline(pdf)}
         for row in course.rows():
             lesson = course.env.titles[row.docname].astext()
             assert lesson in depth, f"{pdf.name}: no bookmark for {lesson}"

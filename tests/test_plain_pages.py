@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
-from .test_print import flat, links, printed, text_in
+from .test_print import flat, links, outline, printed, text_in
 
 ROOT = Path(__file__).parent / "roots" / "test-plain"
 TEXTS = ["Pages imported from elsewhere", "A heading named like the handout", "a code block", "three",
@@ -82,16 +82,7 @@ def test_a_page_titled_in_its_front_matter_is_titled_so_everywhere(built):
     assert all(page.find(id=href[1:]) for href in hrefs if href.startswith("#") and href != "#")
     index = BeautifulSoup((built["html"] / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert title in [a.get_text(" ", strip=True) for a in index.select(".toctree-wrapper a")]
-    reader = PdfReader(built["handouts"] / "plain.pdf")
-
-    def outline(items, depth=0):
-        for item in items:
-            if isinstance(item, list):
-                yield from outline(item, depth + 1)
-            else:
-                yield depth, item.title
-
-    marks = dict((text, depth) for depth, text in outline(reader.outline))
+    marks = {mark.title: mark.depth for mark in outline(built["handouts"] / "plain.pdf")}
     assert marks.get(title) == marks["Appendix"], marks  # a page beside its sibling pages
 
 
