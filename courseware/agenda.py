@@ -261,7 +261,7 @@ class FillLengths(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(length)):
-            text = self.text(node["target"])
+            text = length_text(self.env, node["target"])
             if text is None:
                 known = ["course", "days"] + structure.modules(self.env)
                 logger.warning(
@@ -271,20 +271,22 @@ class FillLengths(SphinxPostTransform):
                 text = node["target"]
             node.replace_self(nodes.Text(text))
 
-    def text(self, target: str) -> str | None:
-        env = self.env
-        if target == "course":
-            return format_minutes(sum(r.minutes for r in structure.lessons_below(env, env.config.root_doc)))
-        if target == "days":
-            slots = course_layout(env)
-            days = slots[-1].day if slots else 0
-            return f"{number_word(days)} day{'s' if days != 1 else ''}"
-        target = target.lstrip("/")
-        if structure.is_lesson(env, target):
-            return format_minutes(structure.lesson_duration(env, target))
-        if structure.is_module(env, target):
-            return format_minutes(sum(r.minutes for r in structure.lessons_below(env, target)))
-        return None
+
+def length_text(env: BuildEnvironment, target: str) -> str | None:
+    """How long ``target`` takes, from the lessons' durations: 'course' (hours of instruction), 'days'
+    (the workshop's days), a module or a lesson; None for anything else."""
+    if target == "course":
+        return format_minutes(sum(r.minutes for r in structure.lessons_below(env, env.config.root_doc)))
+    if target == "days":
+        slots = course_layout(env)
+        days = slots[-1].day if slots else 0
+        return f"{number_word(days)} day{'s' if days != 1 else ''}"
+    target = target.lstrip("/")
+    if structure.is_lesson(env, target):
+        return format_minutes(structure.lesson_duration(env, target))
+    if structure.is_module(env, target):
+        return format_minutes(sum(r.minutes for r in structure.lessons_below(env, target)))
+    return None
 
 
 def setup_agenda(app: Sphinx) -> None:

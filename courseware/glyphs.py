@@ -23,6 +23,8 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .branding import font_files
+from .config import settings
+from .structure import ancestors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,7 +65,7 @@ def coverage(files: list[Path]) -> frozenset[int]:
 
 def print_fonts(app: Sphinx) -> tuple[list[str], list[Path]]:
     """The families and the files every character must be found in."""
-    families = [app.config._courseware.brand.font]
+    families = [settings(app.config).brand.font]
     files = list(font_files(app))
     for family, name in FALLBACK_FILES:
         path = bundled_font(name)
@@ -74,16 +76,8 @@ def print_fonts(app: Sphinx) -> tuple[list[str], list[Path]]:
 
 
 def _line_of(node: nodes.Node) -> nodes.Node:
-    for ancestor in (node, *_ancestors(node)):
-        if getattr(ancestor, "line", None):
-            return ancestor
-    return node
-
-
-def _ancestors(node: nodes.Node):
-    while node.parent is not None:
-        node = node.parent
-        yield node
+    """The nearest of ``node`` and its ancestors that knows its line (a text node does not)."""
+    return next((n for n in (node, *ancestors(node)) if getattr(n, "line", None)), node)
 
 
 def check_glyphs(app: Sphinx, doctree: nodes.document) -> None:

@@ -27,7 +27,7 @@ from sphinx.domains import Domain
 from sphinx.util import docname_join
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterable, Set
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -200,15 +200,21 @@ def block_items(env: BuildEnvironment, docname: str, block: type[nodes.Element],
     """Copies of the list items of a page's first ``block`` (its pre-reading, what to prepare), for the page
     ``fromdoc`` that lists them beside other lessons' (the agenda, the run-sheet): their links, still to
     resolve, are resolved from there."""
-    items = [item.deepcopy() for item in _block_items(env, docname, block)]
-    for item in items:
-        for node in item.findall():  # a copy still names the page it came from, which would go wherever it goes
+    return copied(_block_items(env, docname, block), docname, fromdoc)
+
+
+def copied(found: Iterable[nodes.Element], docname: str, fromdoc: str) -> list[nodes.Element]:
+    """Copies of ``found``, parts of the page ``docname``, to stand on the page ``fromdoc``: their links,
+    still to resolve, are resolved from there."""
+    copies = [element.deepcopy() for element in found]
+    for copy in copies:
+        for node in copy.findall():  # a copy still names the page it came from, which would go wherever it goes
             node.document = None
-        for ref in item.findall(addnodes.pending_xref):
+        for ref in copy.findall(addnodes.pending_xref):
             if ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and not ref["reftarget"].startswith("/"):
                 ref["reftarget"] = "/" + docname_join(ref.get("refdoc", docname), ref["reftarget"])
             ref["refdoc"] = fromdoc
-    return items
+    return copies
 
 
 def lessons_below(env: BuildEnvironment, docname: str) -> list[Row]:

@@ -32,7 +32,7 @@ from docutils.utils import new_document
 from sphinx.util import logging
 
 from .. import structure
-from ..agenda import DAY_PARTS, clock, course_layout, day_span, format_minutes, number_word, reading_lists
+from ..agenda import DAY_PARTS, clock, course_layout, day_span, format_minutes, length_text, reading_lists
 from ..config import HandoutDocument, settings
 from ..doctree_parts import table, table_row
 from ..practice import lab_download
@@ -135,11 +135,8 @@ def _quoted(builder: Builder, document: HandoutDocument, part: str) -> tuple[str
                        document.filename, label, label, part, type="courseware", subtype="handouts")
         return part.capitalize(), []
     element = next(e for e in builder.env.get_doctree(docname).findall(nodes.Element) if ident in e["ids"])
-    body = [child.deepcopy() for child in element.children if not isinstance(child, nodes.title)]
-    for node in body:
-        for part_node in node.findall():  # a copy still names the page it came from
-            part_node.document = None
-    return title, body
+    parts = [child for child in element.children if not isinstance(child, nodes.title)]
+    return title, structure.copied(parts, docname, document.start)
 
 
 def _outcomes(builder: Builder, document: HandoutDocument) -> list[nodes.Node]:
@@ -149,9 +146,7 @@ def _outcomes(builder: Builder, document: HandoutDocument) -> list[nodes.Node]:
 
 def _length(env) -> tuple[str, str]:
     """The course's hours of instruction, from the lessons' durations, and its days as a workshop."""
-    minutes = sum(row.minutes for row in structure.lessons_below(env, env.config.root_doc))
-    days = max((slot.day for slot in course_layout(env)), default=0)
-    return format_minutes(minutes), f"{number_word(days)} day{'s' if days != 1 else ''}"
+    return length_text(env, "course"), length_text(env, "days")
 
 
 def certificate(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
@@ -188,8 +183,8 @@ def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     modules = _section("cw-flyer-modules", "Modules")
     items = nodes.bullet_list()
     for module in structure.modules(env):
-        minutes = sum(row.minutes for row in structure.lessons_below(env, module))
-        items += nodes.list_item("", nodes.paragraph("", f"{structure.title(env, module)} ({format_minutes(minutes)})"))
+        line = f"{structure.title(env, module)} ({length_text(env, module)})"
+        items += nodes.list_item("", nodes.paragraph("", line))
     others = [row for row in structure.lessons_below(env, env.config.root_doc) if row.module is None]
     if others:  # the introduction and the capstone, outside the modules
         titles = "; ".join(structure.title(env, row.docname) for row in others)
