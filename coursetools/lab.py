@@ -35,9 +35,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from courseware.zips import write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "main"
@@ -583,23 +584,18 @@ def write_repository(target: Path, fixed: bool = False) -> list[str]:
         return _git(target, home, "rev-list", "--reverse", "HEAD").split()
 
 
-#: Every file in the zip carries this time: the same repository gives the same bytes on every build.
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-
-
 def zip_repository(repo: Path, target: Path, top: str | None = None) -> None:
     """Pack ``repo`` (work tree and .git) into ``target``, with sorted names, fixed times and a normalised index."""
     repo, target = Path(repo), Path(target)
     top = top or repo.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+    def entries():
         for path in sorted(p for p in repo.rglob("*") if p.is_file()):
             name = path.relative_to(repo).as_posix()
-            info = zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
             data = path.read_bytes()
-            archive.writestr(info, normalised_index(data) if name == ".git/index" else data)
+            yield f"{top}/{name}", normalised_index(data) if name == ".git/index" else data
+
+    write_zip(target, entries())
 
 
 def normalised_index(data: bytes) -> bytes:

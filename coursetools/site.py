@@ -26,10 +26,10 @@ import os
 import re
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
 from courseware.html import KIT_ITEM
+from courseware.zips import write_zip
 
 OUTPUTS = ("html", "slides", "handouts")
 LAB = "lab"  # optional: zips of the lab's practice repository (coursetools.lab)
@@ -141,23 +141,21 @@ def in_the_kit(page: bytes) -> bytes:
 
 def zip_site(site: Path, target: Path) -> None:
     """Write ``site`` (but its ``kit/``) into one zip, reproducibly (sorted names, fixed times)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    stamp = max(epoch, 315532800)  # zip cannot store times before 1980
     import time
 
-    date_time = time.gmtime(stamp)[:6]
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    stamp = max(epoch, 315532800)  # zip cannot store times before 1980
     top = target.stem  # the folder the kit unpacks to
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+    def entries():
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             name = path.relative_to(site)
             if name.parts[0] == KIT:
                 continue
-            info = zipfile.ZipInfo(f"{top}/{name.as_posix()}", date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
             data = path.read_bytes()
-            archive.writestr(info, in_the_kit(data) if path.suffix == ".html" else data)
+            yield f"{top}/{name.as_posix()}", in_the_kit(data) if path.suffix == ".html" else data
+
+    write_zip(target, entries(), time.gmtime(stamp)[:6])
     print(f"wrote {target} ({target.stat().st_size // 1024} KiB)")
 
 

@@ -13,7 +13,6 @@ The SCORM package is made from the HTML course, which is built first (``make`` d
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from sphinx.builders import Builder
 from sphinx.locale import __
 from sphinx.util import logging
 
+from .. import zips
 from ..branding import write_if_changed
 from ..config import settings
 from ..links import html_folder, page_path
@@ -32,22 +32,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: A fixed time for every entry, so the same course gives the same zip.
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-
-
 def write_zip(target: Path, files: dict[str, bytes | Path]) -> None:
     """A zip of ``files`` (path inside -> bytes or a file to copy), the manifest first, same bytes each time;
     written only when it differs."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files, key=lambda n: (n != "imsmanifest.xml", n)):
-            data = files[name]
-            entry = zipfile.ZipInfo(name, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, data.read_bytes() if isinstance(data, Path) else data)
+    names = sorted(files, key=lambda n: (n != "imsmanifest.xml", n))
+    zips.write_zip(partial, ((n, files[n].read_bytes() if isinstance(files[n], Path) else files[n]) for n in names))
     if target.exists() and target.read_bytes() == partial.read_bytes():
         partial.unlink()
     else:
