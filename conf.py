@@ -23,6 +23,8 @@ courseware_brand = {
     "primary": "#1f4e79",
     "accent": "#1f6f8b",
     "font": "Source Sans Pro",
+    # tried in order for a character the font lacks (Greek, Cyrillic; Chinese, Japanese, Korean)
+    "fallback": ["DejaVu Sans", "Noto Sans CJK JP"],
     "licence": "CC BY-SA 4.0",
     "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }

@@ -44,6 +44,7 @@ from . import (
     glyphs,
     handouts,
     html,
+    language,
     lesson,
     lms,
     practice,
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict:
     front_matter.setup_front_matter(app)
     site_paths.setup_site_paths(app)
     glyphs.setup_glyphs(app)
+    language.setup_language(app)
     bibtex_cache.setup_bibtex_cache(app)
     slides.setup_slides(app)
     html.setup_html(app)
@@ -86,7 +88,7 @@ def setup(app: Sphinx) -> dict:
     practice.setup_practice(app)
     return {
         "version": __version__,
-        "env_version": 2,  # raised when what reading a page checks or records changes
+        "env_version": 3,  # raised when what reading a page checks or records changes
         # sphinx-revealjs declares itself not parallel-safe; we are, but it decides.
         "parallel_read_safe": True,
         "parallel_write_safe": True,

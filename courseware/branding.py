@@ -62,6 +62,12 @@ def font_faces(family: str, files: list[Path], url: Callable[[Path], str]) -> st
     return "\n".join(rules) + ("\n" if rules else "")
 
 
+def font_stack(the_brand: Brand, generic: str) -> str:
+    """The CSS font list: the brand's font, its fallback families in order (``fallback_fonts``), ``generic``."""
+    families = dict.fromkeys([the_brand.font, *the_brand.fallback])
+    return ", ".join([*(f'"{family}"' for family in families), generic])
+
+
 def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "", reversed_url: str = "") -> str:
     """CSS custom properties that every output's stylesheet uses, after the ``fonts`` rules.
 
@@ -71,7 +77,7 @@ def brand_css(the_brand: Brand, logo_url: str = "", fonts: str = "", reversed_ur
     lines = [
         f"  --cw-primary: {the_brand.primary};",
         f"  --cw-accent: {the_brand.accent};",
-        f'  --cw-font: "{the_brand.font}", "Source Sans Pro", sans-serif;',
+        f"  --cw-font: {font_stack(the_brand, 'sans-serif')};",
     ]
     if logo_url:
         lines.append(f'  --cw-logo: url("{logo_url}");')
@@ -140,8 +146,8 @@ def apply_to_html_theme(app: Sphinx, config) -> None:
     light = dict(options.get("light_css_variables", {}))
     light.setdefault("color-brand-primary", the_brand.primary)
     light.setdefault("color-brand-content", the_brand.accent)
-    light.setdefault("font-stack", f'"{the_brand.font}", system-ui, sans-serif')
-    light.setdefault("font-stack--headings", f'"{the_brand.font}", system-ui, sans-serif')
+    light.setdefault("font-stack", font_stack(the_brand, "system-ui, sans-serif"))
+    light.setdefault("font-stack--headings", font_stack(the_brand, "system-ui, sans-serif"))
     options["light_css_variables"] = light
     dark = dict(options.get("dark_css_variables", {}))
     dark.setdefault("color-brand-primary", for_dark(the_brand.primary))

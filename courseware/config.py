@@ -74,6 +74,9 @@ class Brand:
     primary: str = "#1f4e79"  #: headings, title slides, covers
     accent: str = "#1f6f8b"  #: boxes, links, rules
     font: str = "Source Sans Pro"  #: body font; the shipped font unless a team ships its own
+    #: families tried in order for a character ``font`` lacks (``fallback_fonts``): Latin, Greek and Cyrillic,
+    #: then Chinese, Japanese and Korean
+    fallback: tuple[str, ...] = ("DejaVu Sans", "Noto Sans CJK JP")
     licence: str = "CC BY-SA 4.0"
     licence_url: str = "https://creativecommons.org/licenses/by-sa/4.0/"
 
@@ -94,6 +97,9 @@ class Brand:
             path = getattr(self, name)
             if path and not (confdir / path).is_file():
                 raise ConfigError(f"{setting}[{name!r}]: no file {path!r} (the path is relative to conf.py)")
+        if not all(isinstance(family, str) and family.strip() for family in self.fallback):
+            raise ConfigError(f"{setting}['fallback'] is a list of font family names, like "
+                              f"['DejaVu Sans', 'Noto Sans CJK JP'], not {list(self.fallback)!r}")
         if self.logo_reversed and not self.logo:
             raise ConfigError(f"{setting}['logo_reversed'] needs a 'logo' too (it is that logo for dark backgrounds)")
 

@@ -4,16 +4,18 @@
 
 A PDF draws a character its fonts lack as an empty box ("tofu"), while its text layer still holds
 the character: no text check notices, and a reader sees nothing. So while each page is read, every
-character of its text is looked up in the fonts the outputs print with: the brand's files and the
-fonts the PDFs fall back on (``FALLBACK_FILES``: DejaVu Sans Mono, which Typst sets code and
-missing characters in; its file comes with matplotlib, a dependency, so nothing is fetched). A
-character none of them has is a warning (an error under ``-W``) that names the page, the line and
-the character (``U+XXXX``), once a page for each character.
+character of its text is looked up in the fonts the outputs print with: the brand's files, the
+brand's fallback families (``fallback_fonts``) and DejaVu Sans Mono, which Typst sets code in (its
+file comes with matplotlib, a dependency, so nothing is fetched). A character none of them has is a
+warning (an error under ``-W``) that names the page, the line and the character (``U+XXXX``), once a
+page for each character.
+
+The characters a page needs from the fallback fonts are kept in the course's domain
+(``structure.fallback_text``): the web's fonts are cut down to them (``html/webfonts.py``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -22,9 +24,10 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
+from . import fallback_fonts
 from .branding import font_files
 from .config import settings
-from .structure import ancestors
+from .structure import ancestors, fallback_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,17 +37,8 @@ logger = logging.getLogger(__name__)
 #: Characters no font needs to draw: controls, format characters (soft hyphen, zero-width space,
 #: joiners) and spaces.
 SILENT = {"Cc", "Cf", "Zs", "Zl", "Zp"}
-#: The fonts Typst falls back on, as files: (family, file name in matplotlib's fonts).
-FALLBACK_FILES = (("DejaVu Sans Mono", "DejaVuSansMono.ttf"),)
-
-
-def bundled_font(name: str) -> Path | None:
-    """A DejaVu font file from matplotlib's data, found without importing matplotlib."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / name
-    return path if path.is_file() else None
+#: Typst sets code in it (the file of the font built into Typst, from matplotlib's fonts).
+CODE_FONT = ("DejaVu Sans Mono", "DejaVuSansMono.ttf")
 
 
 @cache
@@ -63,16 +57,21 @@ def coverage(files: list[Path]) -> frozenset[int]:
     return frozenset(found)
 
 
-def print_fonts(app: Sphinx) -> tuple[list[str], list[Path]]:
-    """The families and the files every character must be found in."""
+def print_fonts(app: Sphinx) -> tuple[list[str], frozenset[int], frozenset[int]]:
+    """The families every character is looked for in, the code points the brand's files draw, and those
+    the fallback fonts and the code font add."""
     families = [settings(app.config).brand.font]
-    files = list(font_files(app))
-    for family, name in FALLBACK_FILES:
-        path = bundled_font(name)
-        if path is not None:
-            families.append(family)
-            files.append(path)
-    return families, files
+    brand = coverage(list(font_files(app)))
+    extra: set[int] = set()
+    faces = fallback_fonts.fallback_faces(app)
+    for face in faces:
+        extra |= fallback_fonts.characters(face)
+    families += list(dict.fromkeys(face.family for face in faces))
+    folder = fallback_fonts.matplotlib_fonts()
+    if folder is not None and (folder / CODE_FONT[1]).is_file():
+        families.append(CODE_FONT[0])
+        extra |= coverage([folder / CODE_FONT[1]])
+    return families, brand, frozenset(extra - brand)
 
 
 def _line_of(node: nodes.Node) -> nodes.Node:
@@ -81,22 +80,34 @@ def _line_of(node: nodes.Node) -> nodes.Node:
 
 
 def check_glyphs(app: Sphinx, doctree: nodes.document) -> None:
-    families, files = print_fonts(app)
-    if not files:
+    families, brand, extra = print_fonts(app)
+    if not brand:
         return  # no font to check against (a project without the brand's files)
-    drawn = coverage(files)
     seen: set[str] = set()
+    borrowed: set[str] = set()
     for text in doctree.findall(nodes.Text):
         if isinstance(text.parent, (nodes.comment, nodes.raw)) or text.parent is None:
             continue
         for character in set(str(text)) - seen:
-            if ord(character) in drawn or unicodedata.category(character) in SILENT:
-                continue
             seen.add(character)
+            if ord(character) in brand or unicodedata.category(character) in SILENT:
+                continue
+            if ord(character) in extra:
+                borrowed.add(character)
+                continue
             name = unicodedata.name(character, "a character without a name")
             logger.warning("U+%04X %s (%r) is in no font the outputs print with (%s): it would print as an "
-                           "empty box; add a font that has it to the brand", ord(character), name, character,
-                           ", ".join(families), location=_line_of(text), type="courseware", subtype="glyph")
+                           "empty box; add a font that has it to courseware_brand['fallback']%s", ord(character),
+                           name, character, ", ".join(families), _install_hint(app), location=_line_of(text),
+                           type="courseware", subtype="glyph")
+    fallback_text(app.env)[app.env.docname] = "".join(sorted(borrowed))
+
+
+def _install_hint(app: Sphinx) -> str:
+    """What to install for the default fallback families the machine lacks."""
+    wanted = [f"{family} ({fallback_fonts.SOURCES[family]})" for family in fallback_fonts.missing_families(app)
+              if family in fallback_fonts.SOURCES]
+    return f", or install {', '.join(wanted)}" if wanted else ""
 
 
 def setup_glyphs(app: Sphinx) -> None:

@@ -18,6 +18,7 @@ below are the only way other modules ask about the course's shape.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -100,12 +101,13 @@ class Row:
 
 
 class CourseDomain(Domain):
-    """Records of lessons and summary pages, the standard's findings and the charts drawn, kept per page."""
+    """Records of lessons and summary pages, the standard's findings, the charts drawn and the characters
+    borrowed from the fallback fonts, kept per page."""
 
     name = "course"
     label = "Course"
-    data_version = 7  # bump when a record (Lesson, Question, Segment, Cut, Reading) changes shape
-    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set(), "problems": {}, "charts": {}}
+    data_version = 8  # bump when a record (Lesson, Question, Segment, Cut, Reading) changes shape
+    initial_data: dict[str, Any] = {"lessons": {}, "summaries": set(), "problems": {}, "charts": {}, "fallback": {}}
 
     @property
     def lessons(self) -> dict[str, Lesson]:
@@ -124,12 +126,14 @@ class CourseDomain(Domain):
         self.summaries.discard(docname)
         self.problems.pop(docname, None)
         self.data["charts"].pop(docname, None)
+        self.data["fallback"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.lessons.update({d: r for d, r in otherdata["lessons"].items() if d in docnames})
         self.summaries.update(d for d in otherdata["summaries"] if d in docnames)
         self.problems.update({d: r for d, r in otherdata["problems"].items() if d in docnames})
         self.data["charts"].update({d: r for d, r in otherdata["charts"].items() if d in docnames})
+        self.data["fallback"].update({d: r for d, r in otherdata["fallback"].items() if d in docnames})
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
@@ -137,7 +141,7 @@ class CourseDomain(Domain):
 
 def _data(env: BuildEnvironment) -> dict[str, Any]:
     """The domain's records; ``env.domaindata`` also holds them in a pickled environment."""
-    return env.domaindata.setdefault("course", {"lessons": {}, "summaries": set(), "problems": {}, "charts": {}})
+    return env.domaindata.setdefault("course", deepcopy(CourseDomain.initial_data))
 
 
 def lessons(env: BuildEnvironment) -> dict[str, Lesson]:
@@ -151,6 +155,11 @@ def record_lesson(env: BuildEnvironment, lesson: Lesson) -> None:
 def charts(env: BuildEnvironment) -> dict[str, dict[str, str]]:
     """Per page, each chart file it drew and the style signature it was drawn with."""
     return _data(env)["charts"]
+
+
+def fallback_text(env: BuildEnvironment) -> dict[str, str]:
+    """Per page, the characters it prints in a fallback font (``glyphs.py``)."""
+    return _data(env)["fallback"]
 
 
 def problems(env: BuildEnvironment) -> dict[str, list[tuple[str, int]]]:

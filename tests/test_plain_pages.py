@@ -25,7 +25,7 @@ def built(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("plain") / "src"
     copytree(ROOT, srcdir)
     outputs = {}
-    for builder, tags in (("html", ()), ("revealjs", ("slides",)), ("handouts", ())):
+    for builder, tags in (("html", ()), ("dirhtml", ()), ("revealjs", ("slides",)), ("handouts", ())):
         app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=True)
         try:
             app.build()
@@ -34,6 +34,22 @@ def built(tmp_path_factory):
         assert app.warning.getvalue() == "", f"{builder}: {app.warning.getvalue()}"
         outputs[builder] = app.outdir
     return outputs
+
+
+def build_edited(tmp_path: Path, page: str, old: str, new: str, builder: str = "html", tags=(), **options):
+    """The root with one edit of one page, built once (a finished app: its warnings and output folder)."""
+    srcdir = tmp_path / "src"
+    copytree(ROOT, srcdir)
+    path = srcdir / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, **options)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def test_plain_pages_build_in_every_output_with_warnings_as_errors(built):
@@ -99,16 +115,7 @@ def test_site_absolute_paths_reach_the_static_folder_in_every_output(built):
 
 
 def test_a_site_absolute_path_found_nowhere_is_a_warning_with_its_line(tmp_path):
-    srcdir = tmp_path / "src"
-    copytree(ROOT, srcdir)
-    page = srcdir / "hugo.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("/img/badge.svg", "/img/missing.svg"),
-                    encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_edited(tmp_path, "hugo.md", "/img/badge.svg", "/img/missing.svg")
     assert re.search(r"hugo\.md:\d+: WARNING: image file not readable: img/missing\.svg", app.warning.getvalue())
 
 
@@ -158,3 +165,165 @@ def test_a_courses_own_templates_replace_the_extensions(tmp_path):
     assert "Printed for the Acme Academy" in " ".join(first.split())
     assert (outputs["revealjs"] / "_static" / "deck.css").read_text() == "/* Acme Academy decks */\n"
     assert (STATIC / "deck.css").read_text() != "/* Acme Academy decks */\n"
+
+
+# -- pages in other scripts and languages (ja.md, de.md) ---------------------------------------------------
+
+JAPANESE_TITLE = "日本語で書かれたページ"
+
+
+def page_text(path: Path) -> str:
+    """A page's prose, without its front matter and Markdown's marks."""
+    text = path.read_text(encoding="utf-8").split("---", 2)[2]
+    return re.sub(r"\[([^]]*)\]\([^)]*\)|[#*\-]", r"\1", text)
+
+
+def fonts_by_name() -> dict[str, frozenset[int]]:
+    """Each font the root prints with, by its PostScript name, with the code points it draws."""
+    from fontTools.ttLib import TTFont
+
+    from courseware.config import Brand
+    from courseware.fallback_fonts import characters, faces_of, search_folders
+
+    search = search_folders(Path(__file__).parent.parent / "branding" / "fonts")
+    found = {}
+    for family in (Brand().font, *Brand().fallback):
+        for face in faces_of(family, search):
+            with TTFont(face.path, lazy=True, fontNumber=face.index) as font:
+                found[font["name"].getDebugName(6)] = characters(face)
+    return found
+
+
+def test_every_character_of_a_japanese_page_is_drawn_from_a_font_that_has_it(built):
+    """Not the text layer, which holds the characters even when they print as boxes: each glyph's font, as
+    PDFium reads it, is a font file that draws that character, and no glyph is the empty ``.notdef``
+    (glyph 0, what a font shows for a character it lacks)."""
+    import pikepdf
+
+    pdf = built["handouts"] / "plain.pdf"
+    sheets = [sheet for sheet in printed(pdf).sheets if JAPANESE_TITLE in sheet.text().replace(" ", "")]
+    assert sheets, "the Japanese page is not printed"
+    fonts = fonts_by_name()
+    used = set()
+    for sheet in sheets:
+        for glyph in sheet.glyphs:
+            if not glyph.text.strip():
+                continue
+            name = glyph.font.split("+", 1)[-1].removesuffix("-Identity-H")
+            assert name in fonts, f"p. {sheet.number}: {glyph.text!r} is set in {glyph.font}, a font not printed with"
+            assert all(ord(c) in fonts[name] for c in glyph.text), f"{glyph.text!r}: {name} has no glyph for it"
+            used.add(name)
+    assert any(name.startswith("NotoSansCJK") for name in used), used
+    printed_text = flat(" ".join(sheet.text() for sheet in sheets)).replace(" ", "")
+    for line in page_text(ROOT / "ja.md").split():
+        assert line.replace(" ", "") in printed_text, line
+    shown = 0
+    with pikepdf.open(pdf) as document:  # glyph 0 is .notdef: the box
+        for sheet in sheets:
+            page = document.pages[sheet.number - 1]
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) in ("Tj", "'", '"', "TJ"):
+                    strings = [o for o in (operands[-1] if str(operator) == "TJ" else operands[-1:])
+                               if isinstance(o, pikepdf.String)]
+                    for string in strings:
+                        codes = bytes(string)
+                        shown += len(codes) // 2
+                        assert all(codes[i:i + 2] != b"\0\0" for i in range(0, len(codes), 2)), (
+                            f"p. {sheet.number}: a glyph 0 (.notdef) is drawn")
+    assert shown >= len(JAPANESE_TITLE)
+
+
+def test_the_web_serves_fallback_fonts_cut_down_to_the_characters_pages_use(built):
+    """The HTML course and the decks declare the fallback families after the brand's font; Noto Sans CJK JP
+    is served as small WOFF2 files that hold every character of the Japanese page, declared with a
+    ``unicode-range`` so that only a page with those characters fetches them."""
+    from fontTools.ttLib import TTFont
+
+    wanted = {c for c in page_text(ROOT / "ja.md") if ord(c) > 0x2FFF}
+    for output in ("html", "revealjs"):
+        css = (built[output] / "_static" / "brand-web.css").read_text(encoding="utf-8")
+        assert '--cw-font: "Source Sans Pro", "DejaVu Sans", "Noto Sans CJK JP", sans-serif;' in css
+        rules = re.findall(r'@font-face \{ font-family: "Noto Sans CJK JP"; font-weight: (\d+);[^}]*'
+                           r'src: url\("([^"]+)"\)[^}]*unicode-range: ([^;]+);', css)
+        assert {weight for weight, _, _ in rules} == {"400", "700"}, output
+        for _weight, url, ranges in rules:
+            served = built[output] / "_static" / url
+            assert served.stat().st_size < 100_000, f"{served.name}: {served.stat().st_size} bytes"
+            with TTFont(served) as font:
+                assert {ord(c) for c in wanted} <= set(font.getBestCmap())
+            listed = set()
+            for part in ranges.split(", "):
+                first, _, last = part.removeprefix("U+").partition("-")
+                listed |= set(range(int(first, 16), int(last or first, 16) + 1))
+            assert {ord(c) for c in wanted} <= listed
+
+
+def test_a_page_or_a_few_words_in_another_language_say_so_in_every_output(built):
+    """``lang:`` in a page's front matter and ``[words]{.language-en}``: ``lang`` in the HTML, ``/Lang`` on
+    the PDF's structure elements (Typst: hyphenation and line breaking follow)."""
+    import pikepdf
+
+    for output, name in (("html", "ja.html"), ("dirhtml", "ja/index.html")):
+        page = BeautifulSoup((built[output] / name).read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one("section")["lang"] == "ja", output
+    german = BeautifulSoup((built["html"] / "de.html").read_text(encoding="utf-8"), "html.parser")
+    assert german.select_one("section")["lang"] == "de"
+    assert german.find("span", lang="en").get_text() == "pull requests"
+    languages: dict[str, list[str]] = {}
+    with pikepdf.open(built["handouts"] / "plain.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "en"
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            element = stack.pop()
+            kids = element.get("/K")
+            if "/Lang" in element:
+                languages.setdefault(str(element.Lang), []).append(str(element.get("/S", "")))
+            if isinstance(kids, pikepdf.Array):
+                stack += [kid for kid in kids if isinstance(kid, pikepdf.Dictionary)]
+            elif isinstance(kids, pikepdf.Dictionary):
+                stack.append(kids)
+    assert {"ja", "de"} <= set(languages), languages
+    assert "/H1" in languages["ja"] or "/H2" in languages["ja"], languages["ja"]
+
+
+def test_a_decks_language_is_its_pages(tmp_path):
+    app = build_edited(tmp_path, "index.md", "# Plain pages", "---\nlang: pt-BR\n---\n\n# Plain pages", "revealjs",
+                       ("slides",), warningiserror=True)
+    deck = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert deck.html["lang"] == "pt-BR"
+
+
+def test_a_language_that_is_no_tag_is_a_warning_with_its_page(tmp_path):
+    app = build_edited(tmp_path, "de.md", "lang: de", "lang: Deutsch!")
+    assert re.search(r"de\.md:1: WARNING: lang: 'Deutsch!' is not a language tag", app.warning.getvalue())
+
+
+def test_anchors_of_headings_in_any_script_are_written_as_github_writes_them(built):
+    """The Japanese page's in-page contents lead to its sections, and each section also answers to the
+    address GitHub and Hugo give it (``#最初の節``, ``#übersicht``), in both HTML layouts and the PDF."""
+    for output, name in (("html", "ja.html"), ("dirhtml", "ja/index.html")):
+        page = BeautifulSoup((built[output] / name).read_text(encoding="utf-8"), "html.parser")
+        contents = [a["href"] for a in page.select("section ul a.reference.internal")]
+        assert len(contents) == 2
+        for href in contents:
+            assert page.find(id=href.removeprefix("#")) is not None, f"{output}: {href} leads nowhere"
+        for slug, heading in (("最初の節", "最初の節"), ("公開の前に", "公開の前に")):
+            target = page.find(id=slug)  # Sphinx writes a section's second id as an empty span at its start
+            section = target if target is None or target.name == "section" else target.find_parent("section")
+            assert section is not None and heading in section.find(["h1", "h2"]).get_text(), f"{output}: #{slug}"
+    german = BeautifulSoup((built["html"] / "de.html").read_text(encoding="utf-8"), "html.parser")
+    assert german.find(id="übersicht") is not None
+    pdf = built["handouts"] / "plain.pdf"
+    sheets = printed(pdf).sheets
+    to_sections = [link for link in links(pdf) if link.internal
+                   and flat(text_in(sheets[link.page - 1], link.rect)).replace(" ", "") in ("最初の節", "公開の前に")]
+    assert len(to_sections) == 2
+    for link in to_sections:
+        assert flat(text_in(sheets[link.page - 1], link.rect)).replace(" ", "") in sheets[link.target - 1].text()
+
+
+def test_a_link_to_an_anchor_no_heading_has_is_an_error_with_its_line(tmp_path):
+    app = build_edited(tmp_path, "ja.md", "(#公開の前に)", "(#存在しない節)")
+    line = next(n for n, row in enumerate((app.srcdir / "ja.md").read_text(encoding="utf-8").splitlines(), 1)
+                if "#存在しない節" in row)
+    assert re.search(rf"ja\.md:{line}: WARNING: .*存在しない節", app.warning.getvalue()), app.warning.getvalue()

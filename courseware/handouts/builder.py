@@ -27,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.parallel import ParallelTasks
 
-from .. import structure
+from .. import fallback_fonts, structure
 from ..branding import branded_figure, copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
@@ -50,6 +50,8 @@ logger = logging.getLogger(__name__)
 EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study edition", "facilitator": "Facilitator guide"}
 #: Where the templates and images go in the output folder (the compile's root).
 TEMPLATES = "_typst"
+#: Links to the fallback fonts' files, beside the markup (``fallback_fonts.link_fonts``)
+FONTS = "_fonts"
 #: The template every handout starts from.
 MAIN_TEMPLATE = "handout.typ"
 #: The extension's own print templates; a course replaces any of them with a file of the same name.
@@ -122,6 +124,7 @@ class HandoutsBuilder(Builder):
                     document.start, document.filename, type="courseware", subtype="handouts",
                 )
         self.templates = self.copy_templates()
+        self.fonts = self.print_fonts()
         self.copy_images()
         date = build_date()
         pending = []
@@ -129,7 +132,7 @@ class HandoutsBuilder(Builder):
         # the PDFs most worth Typst's memory are those it compiled last (it forgets what ten compiles did not use)
         server = settings(self.config).typst_server
         for document in sorted(documents, key=lambda document: self.size_estimate(document) * (1 if server else -1)):
-            key = inputs.inputs_key(self, document, date, self.templates)
+            key = inputs.inputs_key(self, document, date, self.templates, self.fonts)
             if inputs.unchanged(Path(self.outdir) / document.filename, key):
                 logger.info(f"{document.filename}: no input changed")
             else:
@@ -172,7 +175,7 @@ class HandoutsBuilder(Builder):
         self.post_process_images(tree)
         source, reads = self.write_typst(document, tree)
         compile_job = pdf.Job(source, Path(self.outdir) / document.filename, Path(self.outdir),
-                              tuple(reads + self.templates), tuple(font_files(self)), build_date())
+                              tuple(reads + self.templates), tuple(self.fonts), build_date())
         key = compile_job.key()
         if pdf.up_to_date(compile_job.target, key):
             logger.info(f"{document.filename}: markup unchanged")
@@ -253,7 +256,7 @@ class HandoutsBuilder(Builder):
             f"  logo: {string('/' + self.imagedir + '/' + logo) if logo else 'none'},",
             f"  primary: rgb({string(brand.primary)}),",
             f"  accent: rgb({string(brand.accent)}),",
-            f"  font: {string(brand.font)},",
+            f"  fonts: ({''.join(string(family) + ', ' for family in self.font_families)}),",
             f"  paper: {string(config.paper.lower().replace('letter', 'us-letter'))},",
             f"  contents: ({contents}{',' if contents else ''}),",
             f"  keywords: ({''.join(string(word) + ', ' for word in config.keywords)}),",
@@ -275,6 +278,13 @@ class HandoutsBuilder(Builder):
             write_if_changed(target, template.read_bytes())
             copied.append(target)
         return copied
+
+    def print_fonts(self) -> list[Path]:
+        """The brand's font files and links to the fallback fonts' files (``FONTS``), which Typst reads
+        and nothing else; the families in order (``font_families``)."""
+        faces = fallback_fonts.fallback_faces(self)
+        self.font_families = [settings(self.config).brand.font, *dict.fromkeys(face.family for face in faces)]
+        return [*font_files(self), *fallback_fonts.link_fonts(faces, Path(self.outdir) / FONTS)]
 
     def copy_images(self) -> None:
         """Copy every image of the course once, before any PDF is made (workers only read them); an SVG

@@ -15,7 +15,7 @@ content and never by path, everything a PDF can show:
   doctree that points to it as it was);
 - the lessons' records (durations, segments, cuts): the run-sheet, agendas
   and clock times of every PDF come from all of them;
-- the bibliography files, the print templates, the fonts, the logo;
+- the bibliography files, the print templates, the fonts (the brand's and the fallback fonts), the logo;
 - the extension's own code and data.
 
 When the key kept beside the PDF (``<name>.pdf.inputs``) is the same and the
@@ -31,8 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import structure
-from ..branding import font_files, logo_file
+from .. import fallback_fonts, structure
+from ..branding import logo_file
 from ..config import HandoutDocument, settings
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ def pages_of(builder: Builder, document: HandoutDocument) -> set[str]:
     return found | ({*config.handout_front, *config.handout_back} & set(env.all_docs))
 
 
-def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates: list[Path]) -> str:
+def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates: list[Path],
+               fonts: list[Path]) -> str:
     env = builder.env
     digest = hashlib.sha256()
     # every setting that shapes a page (schedule, brand...), not how the PDF is compiled
@@ -82,11 +83,13 @@ def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates
     digest.update(repr(sorted(records.items())).encode())
     logo = logo_file(builder)
     images = sorted(path for path, (docnames, _name) in env.images.items() if docnames & pages)
-    files = [*templates, *font_files(builder), *([logo] if logo else []), *(Path(env.srcdir) / i for i in images)]
+    files = [*templates, *([logo] if logo else []), *(Path(env.srcdir) / i for i in images)]
     files += [Path(builder.confdir) / f for f in getattr(builder.config, "bibtex_bibfiles", [])]
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
+    for font in fonts:  # a font's digest, read once a build (a CJK font is 20 MB)
+        digest.update(f"{font.name}:{fallback_fonts.digest(font)}".encode())
     return digest.hexdigest()
 
 

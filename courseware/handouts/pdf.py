@@ -25,6 +25,7 @@ from pathlib import Path
 
 import typst
 
+from .. import fallback_fonts
 from . import compile_server
 
 #: The standard every PDF is checked against while it is written: Typst refuses what breaks it.
@@ -48,9 +49,11 @@ class Job:
         digest.update(",".join(PDF_STANDARDS).encode())
         digest.update(str(self.timestamp).encode())
         digest.update(self.source.read_bytes())
-        for path in sorted({*self.reads, *self.fonts}, key=lambda p: p.name):
+        for path in sorted(self.reads, key=lambda p: p.name):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
+        for font in sorted(self.fonts, key=lambda p: p.name):
+            digest.update(f"{font.name}:{fallback_fonts.digest(font)}".encode())
         return digest.hexdigest()
 
 

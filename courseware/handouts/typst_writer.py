@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
+from ..language import language_of, typst_language
 from ..outputs import KEY, has_class
 from ..typst_markup import ENUM, escape, label, string
 
@@ -204,6 +205,9 @@ class TypstTranslator(SphinxTranslator):
                 child.walkabout(self)
             raise nodes.SkipNode
         self.section_level += 1
+        tag = language_of(node)
+        if tag:  # a page in a language of its own: hyphenation, line breaking and the PDF's /Lang follow it
+            self.body.append(f"#[#set text({typst_language(tag)})\n")
         if has_class(node, "cw-lesson-plan"):
             self.body.append("#cw-lesson-plan[")
 
@@ -211,6 +215,8 @@ class TypstTranslator(SphinxTranslator):
         self.section_level -= 1
         if has_class(node, "cw-lesson-plan"):
             self.close_call()
+        if language_of(node):
+            self.body.append("\n]\n")
 
     def visit_title(self, node):
         parent = node.parent
@@ -587,11 +593,16 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_inline(self, node):
         self.anchors(node)
+        tag = language_of(node)
+        if tag:  # a few words in another language
+            self.body.append(f"#text({typst_language(tag)})[")
         if has_class(node, "cw-unbroken"):  # a few words one line holds whole, never hyphenated
             self.body.append("#box[")
 
     def depart_inline(self, node):
         if has_class(node, "cw-unbroken"):
+            self.body.append("]")
+        if language_of(node):
             self.body.append("]")
 
     visit_abbreviation = visit_inline

@@ -11,10 +11,16 @@ font lacks would make the browser fetch the large files, to look for it there. T
 semibold faces, which every page's first screen uses, are preloaded with the
 page (``__init__.add_head_links``), so text does not move when they arrive.
 
+The fallback fonts (``fallback_fonts``: DejaVu Sans, Noto Sans CJK) are
+served cut down to the characters the course's pages take from them (the glyph
+check keeps them per page), each face declared with a ``unicode-range``: a
+browser fetches one only for a page that holds one of its characters. A
+Japanese page costs tens of kilobytes of Noto, not its 20 MB.
+
 A conversion costs about a second of CPU a face, on every fresh output folder
 (each test project has one). Converted files are kept in a cache keyed by the
-font's bytes and fontTools' version (``$COURSEWARE_CACHE``, else the user's
-cache folder): the same font is converted once per machine.
+font's bytes, the characters kept and fontTools' version (``$COURSEWARE_CACHE``,
+else the user's cache folder): the same font is converted once per machine.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import fallback_fonts
 from ..branding import brand_css, copy_logo, font_faces, font_files
 from ..config import settings
+from ..structure import fallback_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,6 +57,69 @@ def _convert(source: Path, target: Path) -> None:
     part = target.with_name(f"{target.name}.{os.getpid()}.part")  # builds side by side share the cache
     font.save(part)
     part.replace(target)
+
+
+def _subset(source: Path, index: int, text: str, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    font = TTFont(source, fontNumber=index, recalcTimestamp=False)
+    cutter = subset.Subsetter(subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True))
+    cutter.populate(text=text)
+    cutter.subset(font)
+    font.flavor = "woff2"
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    font.save(part)
+    part.replace(target)
+
+
+def unicode_range(text: str) -> str:
+    """``text``'s code points as a CSS ``unicode-range``, runs of neighbours joined (``U+3041-3043``)."""
+    points = sorted({ord(c) for c in text})
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in runs)
+
+
+def fallback_web_fonts(app: Sphinx, folder: Path) -> str:
+    """WOFF2 files of the fallback faces, each cut down to the characters the pages take from its family,
+    in ``folder`` (``_static/fonts/fallback``, which holds nothing else); return their ``@font-face`` rules."""
+    import fontTools
+
+    wanted = set("".join(fallback_text(app.env).values()))
+    faces = fallback_fonts.fallback_faces(app)
+    rules, served = [], set()
+    for family in dict.fromkeys(face.family for face in faces):
+        own = [face for face in faces if face.family == family]
+        text = "".join(sorted(c for c in wanted if ord(c) in fallback_fonts.characters(own[0])))
+        wanted -= set(text)  # a character goes to the first family that has it, as the PDFs' fallback does
+        for face in own if text else ():
+            drawn = "".join(c for c in text if ord(c) in fallback_fonts.characters(face))
+            key = hashlib.sha256(f"{fallback_fonts.digest(face.path)}:{face.index}:{drawn}:"
+                                 f"{fontTools.version}".encode()).hexdigest()[:24]
+            keep = cache_folder() / f"subset-{key}.woff2"
+            if not keep.exists():
+                _subset(face.path, face.index, drawn, keep)
+            style = "-italic" if face.italic else ""
+            name = f"{family.lower().replace(' ', '-')}-{face.weight}{style}-{key[:10]}.woff2"
+            target = folder / name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(keep, target)
+            served.add(name)
+            rules.append(f'@font-face {{ font-family: "{family}"; font-weight: {face.weight}; '
+                         f'font-style: {"italic" if face.italic else "normal"}; '
+                         f'src: url("fonts/{folder.name}/{name}") format("woff2"); '
+                         f"font-display: swap; unicode-range: {unicode_range(drawn)}; }}")
+    for old in folder.glob("*") if folder.is_dir() else ():  # a subset of characters no page uses any more
+        if old.name not in served:
+            old.unlink()
+    return "\n".join(rules) + ("\n" if rules else "")
 
 
 def cache_folder() -> Path:
@@ -88,6 +159,7 @@ def write_web_fonts(app: Sphinx) -> None:
     the_brand = settings(app.config).brand
     faces = font_faces(the_brand.font, served, lambda p: f"fonts/{p.name}")
     faces = faces.replace("); font-display", ') format("woff2"); font-display')
+    faces += fallback_web_fonts(app, folder / "fallback")
     css = brand_css(the_brand, copy_logo(app, folder.parent), faces, copy_logo(app, folder.parent, reversed_=True))
     stylesheet = folder.parent / STYLESHEET
     if not stylesheet.exists() or stylesheet.read_text(encoding="utf-8") != css:

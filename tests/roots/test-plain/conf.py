@@ -12,6 +12,7 @@ extensions = ["myst_parser", "courseware"]
 if tags.has("slides"):  # noqa: F821
     extensions.insert(-1, "sphinx_revealjs")
 myst_heading_anchors = 3
+myst_enable_extensions = ["attrs_inline"]  # [words]{.language-en}: a few words in another language
 exclude_patterns = ["_build"]
 # site-absolute paths (/img/x.svg) reach this folder too, as Hugo's static/ does
 courseware_site_files = "static"
