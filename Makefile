@@ -17,7 +17,8 @@ TYPST_SERVER ?= 600
 # Same input, same bytes: PDF dates come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: all html slides handouts lms outputs site kit lab serve test check bench bib clean venv lab-tools system checkers
+.PHONY: all html slides handouts lms outputs site kit lab serve test check bench bib clean venv lab-tools system checkers \
+        gettext translations messages
 
 # The HTML course first: it reads and checks every page once, so a mistake is
 # reported once; then the decks and the PDFs side by side.
@@ -52,7 +53,7 @@ $(LAB_VENV)/.installed: tests/lab-tools.txt
 # Every file an output is built from. An output whose stamp is newer than all of them is left as
 # it is, without starting Sphinx; within a build, Sphinx reads only changed pages and the handouts
 # builder assembles and compiles only the PDFs whose inputs changed.
-INPUTS := conf.py requirements.txt $(shell find source courseware coursetools handouts slides branding -type f \
+INPUTS := conf.py requirements.txt $(shell find source courseware coursetools handouts slides branding locales -type f \
             -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
 # The HTML course, the decks and the handouts read the pages into one environment (the decks
@@ -96,6 +97,21 @@ kit: site
 
 serve: venv
 	$(BIN)/sphinx-autobuild -b html -c . -d $(BUILD)/doctrees/serve source $(BUILD)/serve
+
+# Translating the pages (CONTRIBUTING, "Translate the course"): every page's text as message templates
+# (_build/gettext), then one language's catalogues, a .po per page under locales/<language>/LC_MESSAGES
+# (make translations LANG=de): new paragraphs are added untranslated, and an untranslated one builds in English.
+gettext: venv
+	$(SPHINX) -b gettext -q -c . -d $(BUILD)/doctrees/gettext source $(BUILD)/gettext
+
+translations: gettext
+	@echo "$(LANG)" | grep -Eq '^[a-z]{2,3}(_[A-Z]{2})?$$' || \
+	  { echo "make: say which language: make translations LANG=de (a code like de, pt or pt_BR)" >&2; exit 2; }
+	$(BIN)/sphinx-intl update -p $(BUILD)/gettext -d locales -l $(LANG)
+
+# The words the extension writes (courseware/locales): the template from the code, every catalogue updated.
+messages: venv
+	$(BIN)/python tools/messages.py
 
 bib: venv
 	$(BIN)/python -W ignore::RuntimeWarning -m courseware.guide source/guide.bib

@@ -13,6 +13,10 @@ project = "Outbound Open Source: Contribution and Creation"
 author = "The Outbound Open Source course authors"
 copyright = "2026, The Outbound Open Source course authors. Content CC BY-SA 4.0, code Apache-2.0"
 language = "en"
+# Translations of the pages: locales/<language>/LC_MESSAGES/<page>.po (make translations LANG=de); a page's
+# untranslated paragraphs stay English. The words the build writes come from courseware/locales.
+locale_dirs = ["../locales"]
+gettext_compact = False
 root_doc = "index"
 
 # -- Branding: change this one block and every output follows ------------------

@@ -54,6 +54,7 @@ from . import (
     slides,
     standard,
     structure,
+    translations,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict:
+    translations.setup_translations(app)
     config.setup_config(app)
     structure.setup_structure(app)
     branding.setup_branding(app)

@@ -27,6 +27,7 @@ from sphinx.util import logging
 
 from .directive import CourseDirective, Options, mode, objective_list
 from .outputs import ANSWER, FACILITATOR_ONLY, add_node, html_box
+from .translations import N_, _
 from .typst_markup import typst_block
 
 if TYPE_CHECKING:
@@ -69,12 +70,12 @@ class _Activity(CourseDirective):
         "mode": mode,
     })
     node_class: type[nodes.Element]
-    prefix: str
+    label: str  #: the block's label, with the title as ``{title}`` (a message marked with ``N_``)
     default_mode: str
 
     def run(self) -> list[nodes.Node]:
         node = self.node_class(
-            label=f"{self.prefix}: {self.arguments[0]}",
+            label=_(self.label).format(title=self.arguments[0]),
             title=self.arguments[0],
         )
         self.block(node)
@@ -88,13 +89,13 @@ class _Activity(CourseDirective):
 
 class Exercise(_Activity):
     node_class = exercise
-    prefix = "Exercise"
+    label = N_("Exercise: {title}")
     default_mode = "solo"
 
 
 class Discussion(_Activity):
     node_class = discussion
-    prefix = "Discussion"
+    label = N_("Discussion: {title}")
     default_mode = "plenary"
 
 
@@ -122,12 +123,14 @@ class Solo(_Part):
 
 def visit_solo_html(self, node):
     self.body.append(self.starttag(node, "details", CLASS="cw-solo-version"))
-    self.body.append('<summary class="cw-box-label">Studying alone? Do this instead</summary>\n')
+    label = self.encode(_("Studying alone? Do this instead"))  # not in the f-string, where extraction misses it
+    self.body.append(f'<summary class="cw-box-label">{label}</summary>\n')
 
 
 def visit_solution_html(self, node):
     self.body.append(self.starttag(node, "details", CLASS="cw-solution"))
-    self.body.append('<summary class="cw-box-label">Solution</summary>\n')
+    label = self.encode(_("Solution"))
+    self.body.append(f'<summary class="cw-box-label">{label}</summary>\n')
 
 
 def depart_solution_html(self, node):

@@ -26,10 +26,11 @@ from sphinx.util.docutils import SphinxRole
 from . import structure
 from .config import Schedule, minutes_of, settings
 from .directive import PlaceholderDirective
-from .doctree_parts import doc_link, table, table_row
+from .doctree_parts import doc_link, sentence, table, table_row
 from .lesson import prereading
 from .outputs import FACILITATOR, SKIPPED_EVERYWHERE, add_node
 from .structure import Row
+from .translations import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,7 +38,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: Numbers written as words in prose ("two days"), each translated where it is used.
+# Translators: a number written as a word, put in "{number} days" ("two days")
+NUMBER_WORDS = (N_("zero"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"), N_("seven"),
+                N_("eight"), N_("nine"), N_("ten"))
 
 
 @dataclass(frozen=True)
@@ -56,16 +60,22 @@ class Slot:
         return self.start + self.minutes
 
 
-#: The parts of a workshop day that are not lessons, as the agenda and run-sheet name them.
+#: The parts of a workshop day that are not lessons, as the agenda and run-sheet name them (in English:
+#: ``day_part`` gives one in the course's language).
 DAY_PARTS = {
-    "welcome": "Welcome and introductions",
-    "recap": "Recap of the day before",
-    "break": "Break",
-    "lunch": "Lunch",
-    "buffer": "Buffer: questions, overruns",
-    "evaluation": "Evaluation of the course",
-    "close": "Close of the day",
+    "welcome": N_("Welcome and introductions"),
+    "recap": N_("Recap of the day before"),
+    "break": N_("Break"),
+    "lunch": N_("Lunch"),
+    "buffer": N_("Buffer: questions, overruns"),
+    "evaluation": N_("Evaluation of the course"),
+    "close": N_("Close of the day"),
 }
+
+
+def day_part(kind: str) -> str:
+    """The name of a part of the workshop day (``DAY_PARTS``) in the course's language."""
+    return _(DAY_PARTS[kind])
 
 
 def layout(rows: list[Row], schedule: Schedule) -> list[Slot]:
@@ -140,15 +150,38 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def format_minutes(minutes: int) -> str:
+#: A length as ``format_minutes`` writes it: minutes alone, hours and minutes, hours alone.
+LENGTHS = (
+    # Translators: a length of time, short ("45 min")
+    N_("{minutes} min"),
+    # Translators: a length of time, short ("1 h 05 min"): {minutes} has two digits
+    N_("{hours} h {minutes} min"),
+    # Translators: a length of time, short ("2 h")
+    N_("{hours} h"),
+)
+
+
+def _length(minutes: int, translate) -> str:
     hours, mins = divmod(minutes, 60)
     if not hours:
-        return f"{mins} min"
-    return f"{hours} h {mins:02d} min" if mins else f"{hours} h"
+        return translate(LENGTHS[0]).format(minutes=mins)
+    if mins:
+        return translate(LENGTHS[1]).format(hours=hours, minutes=f"{mins:02d}")
+    return translate(LENGTHS[2]).format(hours=hours)
+
+
+def format_minutes(minutes: int) -> str:
+    """A length in the course's language: "45 min", "1 h 30 min", "2 h"."""
+    return _length(minutes, _)
+
+
+def english_minutes(minutes: int) -> str:
+    """A length as ``format_minutes`` writes it in English, for the build's warnings."""
+    return _length(minutes, str)
 
 
 def number_word(number: int) -> str:
-    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
+    return _(NUMBER_WORDS[number]) if number < len(NUMBER_WORDS) else str(number)
 
 
 # -- the agenda table ------------------------------------------------------------------
@@ -169,7 +202,7 @@ class FillAgenda(SphinxPostTransform):
         for node in list(self.document.findall(agenda)):
             rows = structure.lessons_below(self.env, node["docname"])
             if not rows:
-                node.replace_self(nodes.paragraph(text="No lessons yet."))
+                node.replace_self(nodes.paragraph(text=_("No lessons yet.")))
                 continue
             node.replace_self([self.table(rows), *reading_lists(self.env, self.env.docname, rows)])
 
@@ -184,9 +217,9 @@ class FillAgenda(SphinxPostTransform):
         lessons = [s for s in slots if s.kind == "lesson"]
         for index, slot in enumerate(slots):
             if multi_day and (index == 0 or slot.day != slots[index - 1].day):
-                body.append(table_row([f"Day {slot.day}", "", ""], classes=["cw-agenda-day"]))
+                body.append(table_row([_("Day {day}").format(day=slot.day), "", ""], classes=["cw-agenda-day"]))
             if slot.kind != "lesson":
-                body.append(table_row([DAY_PARTS[slot.kind], format_minutes(slot.minutes), clock(slot.start)],
+                body.append(table_row([day_part(slot.kind), format_minutes(slot.minutes), clock(slot.start)],
                                       [[], [], clock_classes], classes=["cw-agenda-break", FACILITATOR]))
                 continue
             position = lessons.index(slot)
@@ -201,10 +234,11 @@ class FillAgenda(SphinxPostTransform):
             module_total += slot.minutes
             following = lessons[position + 1] if position + 1 < len(lessons) else None
             if slot.module and (following is None or following.module != slot.module):
-                body.append(table_row(["Module total", format_minutes(module_total), ""],
+                body.append(table_row([_("Module total"), format_minutes(module_total), ""],
                                       classes=["cw-agenda-subtotal"]))
-        body.append(table_row(["Total instruction", format_minutes(total), ""], classes=["cw-agenda-total"]))
-        return table([("Session", 70, []), ("Time", 15, []), ("Starts at", 15, clock_classes)], body, ["cw-agenda"])
+        body.append(table_row([_("Total instruction"), format_minutes(total), ""], classes=["cw-agenda-total"]))
+        return table([(_("Session"), 70, []), (_("Time"), 15, []), (_("Starts at"), 15, clock_classes)], body,
+                     ["cw-agenda"])
 
 
 def within(slots: list[Slot], rows: list[Row]) -> list[Slot]:
@@ -226,12 +260,13 @@ def reading_lists(env: BuildEnvironment, fromdoc: str, rows: list[Row]) -> list[
         if not readings:
             continue
         minutes = sum(r.minutes for _, r in readings)
-        found.append(nodes.rubric("", f"Before Day {day}: pre-reading, about {format_minutes(minutes)}"))
+        heading = _("Before Day {day}: pre-reading, about {length}").format(day=day, length=format_minutes(minutes))
+        found.append(nodes.rubric("", heading))
         items = nodes.bullet_list(classes=["cw-prereading-list"])
         for docname, reading in readings:
-            paragraph = nodes.paragraph()
-            paragraph += doc_link(env, fromdoc, docname)
-            paragraph += nodes.Text(f" ({format_minutes(reading.minutes)}):")
+            line = sentence(_("{lesson} ({length}):"), lesson=doc_link(env, fromdoc, docname),
+                            length=format_minutes(reading.minutes))
+            paragraph = nodes.paragraph("", "", *line)
             what = nodes.bullet_list()
             what.extend(structure.block_items(env, docname, prereading, fromdoc))
             items += nodes.list_item("", paragraph, what)
@@ -280,7 +315,8 @@ def length_text(env: BuildEnvironment, target: str) -> str | None:
     if target == "days":
         slots = course_layout(env)
         days = slots[-1].day if slots else 0
-        return f"{number_word(days)} day{'s' if days != 1 else ''}"
+        # Translators: the workshop's length in days; {number} is a number as a word ("two days")
+        return ngettext("{number} day", "{number} days", days).format(number=number_word(days))
     target = target.lstrip("/")
     if structure.is_lesson(env, target):
         return format_minutes(structure.lesson_duration(env, target))

@@ -22,6 +22,7 @@ from . import structure
 from .directive import PlaceholderDirective
 from .doctree_parts import doc_link, table, table_row
 from .outputs import SKIPPED_EVERYWHERE, add_node
+from .translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,21 +49,27 @@ class FillAssessmentMap(SphinxPostTransform):
         parts: list[nodes.Node] = []
         for row in structure.lessons_below(self.env, self.config.root_doc):
             lesson = structure.lesson(self.env, row.docname)
-            columns = [(f"Q{i}", q.objectives) for i, q in enumerate(lesson.questions, 1)]
-            columns += [(f"A{i}", objectives) for i, (_label, objectives) in enumerate(lesson.activities, 1)]
+            # Q1, Q2: the knowledge check's questions; A1, A2: the activities (the legend below names them)
+            # Translators: a column of the assessment map, short: question 1 of the knowledge check
+            questions = [(_("Q{number}").format(number=i), q.objectives) for i, q in enumerate(lesson.questions, 1)]
+            # Translators: a column of the assessment map, short: activity 1 (an exercise or a discussion)
+            activities = [(_("A{number}").format(number=i), objectives)
+                          for i, (_title, objectives) in enumerate(lesson.activities, 1)]
+            columns = questions + activities
             heading = nodes.paragraph("", "", doc_link(self.env, self.env.docname, row.docname),
                                       classes=["cw-map-lesson"])
             rows = []
             for number, objective in enumerate(lesson.objectives, 1):
-                cells = [f"{number}. {objective}"] + [MARK if number in assessed else "" for _, assessed in columns]
+                cells = [f"{number}. {objective}"] + [MARK if number in assessed else "" for _name, assessed in columns]
                 rows.append(table_row(cells))
             widths = [40] + [max(3, 60 // max(1, len(columns)))] * len(columns)
             parts.append(heading)
-            parts.append(table([("Objective", widths[0], [])] + [(name, w, ["cw-map-mark"])
-                                                                for (name, _), w in zip(columns, widths[1:])],
+            parts.append(table([(_("Objective"), widths[0], [])] + [(name, w, ["cw-map-mark"])
+                                                                for (name, _assessed), w in zip(columns, widths[1:])],
                                rows, ["cw-assessment-map"]))
             if lesson.activities:
-                legend = "; ".join(f"A{i}: {label}" for i, (label, _) in enumerate(lesson.activities, 1))
+                legend = "; ".join(_("{column}: {activity}").format(column=column[0], activity=title)
+                                   for column, (title, _assessed) in zip(activities, lesson.activities))
                 parts.append(nodes.paragraph(text=legend, classes=["cw-map-legend"]))
         return parts
 

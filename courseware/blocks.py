@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from .directive import CourseDirective, Options
 from .outputs import FACILITATOR, FACILITATOR_ONLY, add_node, html_box
+from .translations import N_
 from .typst_markup import typst_block
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ class Notes(_Block):
 
 
 def setup_blocks(app: Sphinx) -> None:
-    add_node(app, slide, html=html_box("slide", "On the slide"), typst=typst_block("slide", "On the slide"),
+    # the labels are translated where each block is written
+    add_node(app, slide, html=html_box("slide", N_("On the slide")), typst=typst_block("slide", N_("On the slide")),
              **FACILITATOR_ONLY)
-    add_node(app, notes, html=html_box("notes", "Facilitator notes", tag="aside"),
-             typst=typst_block("notes", "Facilitator notes"), **FACILITATOR_ONLY)
+    add_node(app, notes, html=html_box("notes", N_("Facilitator notes"), tag="aside"),
+             typst=typst_block("notes", N_("Facilitator notes")), **FACILITATOR_ONLY)
     app.add_directive("slide", Slide)
     app.add_directive("notes", Notes)

@@ -1,9 +1,11 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""Small doctree parts the extension builds in several places: a link to a page, a link out, a table."""
+"""Small doctree parts the extension builds in several places: a link to a page, a link out, a table, a
+translated sentence with nodes in it."""
 
 from __future__ import annotations
 
+import string
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -59,3 +61,21 @@ def table(columns: list[tuple[str, int, list[str]]], rows: list[nodes.row], clas
     group += body
     body.extend(rows)
     return result
+
+
+def sentence(pattern: str, **parts: str | nodes.Node | list[nodes.Node]) -> list[nodes.Node]:
+    """A translated sentence whose ``{name}`` placeholders stand for nodes (a link, a literal, a strong
+    label): its words as text, each placeholder replaced by ``parts[name]``, in the order the translation
+    puts them."""
+    found: list[nodes.Node] = []
+    for text, name, _spec, _conversion in string.Formatter().parse(pattern):
+        if text:
+            found.append(nodes.Text(text))
+        if name is None:
+            continue
+        part = parts[name]
+        if isinstance(part, list):
+            found.extend(part)
+        else:
+            found.append(part if isinstance(part, nodes.Node) else nodes.Text(part))
+    return found

@@ -35,6 +35,7 @@ from .directive import CourseDirective, Options
 from .outputs import FACILITATOR, FACILITATOR_ONLY, HTML_BUILDERS, PRINT_BUILDERS, add_node, html_box
 from .quiz import question, quiz, quiz_option
 from .structure import Cut, Lesson, Question, Reading, Segment
+from .translations import N_, _
 from .typst_markup import escape, typst_block
 
 if TYPE_CHECKING:
@@ -131,10 +132,16 @@ class CutBlock(CourseDirective):
         return [node]
 
 
+def cut_label(node: cut) -> str:
+    """The label of a ``cut`` block: what to drop when time is short."""
+    return _("If you are short of time: {what}").format(what=node["what"])
+
+
 def visit_cut_html(self, node):
     self.body.append(self.starttag(node, "div", CLASS="cw-box cw-cut"))
-    self.body.append(f'<p class="cw-box-label">If you are short of time: {self.encode(node["what"])}'
-                     f' <span class="cw-minutes">saves {node["saves"]} min</span></p>\n')
+    saves = _("saves {minutes} min").format(minutes=node["saves"])
+    self.body.append(f'<p class="cw-box-label">{self.encode(cut_label(node))}'
+                     f' <span class="cw-minutes">{self.encode(saves)}</span></p>\n')
 
 
 def depart_cut_html(self, node):
@@ -142,7 +149,7 @@ def depart_cut_html(self, node):
 
 
 def visit_cut_typst(self, node):
-    self.body.append(f'#cw-block("cut", label: [If you are short of time: {escape(node["what"])}], '
+    self.body.append(f'#cw-block("cut", label: [{escape(cut_label(node))}], '
                      f'minutes: {int(node["saves"])}, saves: true)[')
 
 
@@ -171,9 +178,9 @@ def segments(top: nodes.section, config) -> list[Segment]:
                 continue  # part of the activity's time
             count = sum(1 for _ in node.findall(question))
             minutes = count * standard.minutes_per_question + standard.quiz_minutes
-            found.append(Segment("quiz", "Knowledge check", minutes, "solo"))
+            found.append(Segment("quiz", _("Knowledge check"), minutes, "solo"))
         else:
-            found.append(Segment("keypoints", "Key points", standard.keypoints_minutes, "plenary"))
+            found.append(Segment("keypoints", _("Key points"), standard.keypoints_minutes, "plenary"))
     return found
 
 
@@ -253,18 +260,20 @@ class LessonLine(SphinxPostTransform):
         for docname, section in structure.page_sections(self.document, self.env.docname):
             minutes = structure.lesson_duration(self.env, docname)
             if minutes is not None:
-                section.insert(1, nodes.paragraph(text=f"Duration: {minutes} minutes", classes=["cw-lesson-line"]))
+                line = _("Duration: {minutes} minutes").format(minutes=minutes)
+                section.insert(1, nodes.paragraph(text=line, classes=["cw-lesson-line"]))
 
 
 def setup_lesson(app: Sphinx) -> None:
-    add_node(app, objectives, html=html_box("objectives", "Objectives"),
-             typst=typst_block("objectives", "Objectives"))
+    # the labels are translated where each block is written
+    add_node(app, objectives, html=html_box("objectives", N_("Objectives")),
+             typst=typst_block("objectives", N_("Objectives")))
     # under its own "Key points" heading
     add_node(app, keypoints, html=html_box("keypoints"), typst=typst_block("keypoints"))
-    add_node(app, prepare, html=html_box("prepare", "Prepare and bring"),
-             typst=typst_block("prepare", "Prepare and bring"), **FACILITATOR_ONLY)
-    add_node(app, prereading, html=html_box("prereading", "Before the day: read"),
-             typst=typst_block("prereading", "Before the day: read"))
+    add_node(app, prepare, html=html_box("prepare", N_("Prepare and bring")),
+             typst=typst_block("prepare", N_("Prepare and bring")), **FACILITATOR_ONLY)
+    add_node(app, prereading, html=html_box("prereading", N_("Before the day: read")),
+             typst=typst_block("prereading", N_("Before the day: read")))
     add_node(app, cut, html=(visit_cut_html, depart_cut_html), typst=(visit_cut_typst, depart_cut_typst),
              **FACILITATOR_ONLY)
     app.add_directive("objectives", Objectives)

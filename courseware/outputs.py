@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Callable
 
 from docutils import nodes
 
+from .translations import _
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -70,16 +72,18 @@ def add_node(app: Sphinx, node: type[nodes.Element], html: Visitor, **others: Vi
 def html_box(kind: str, label: str | None = None, tag: str = "div") -> Visitor:
     """Visitors that wrap a node in ``<tag class="cw-box cw-KIND">`` with a label line.
 
-    The label comes from ``node['label']`` when set, else ``label``.
+    The label comes from ``node['label']`` when set (in the course's language already), else ``label``, a
+    message marked with ``N_`` and translated here.
     """
 
     def visit(self, node):
         self.body.append(self.starttag(node, tag, CLASS=f"cw-box cw-{kind}"))
-        text = node.get("label") or label
+        text = node.get("label") or (_(label) if label else None)
         if text:
             self.body.append(f'<p class="cw-box-label">{self.encode(text)}')
             if node.get("minutes"):
-                self.body.append(f' <span class="cw-minutes">{node["minutes"]} min</span>')
+                minutes = _("{minutes} min").format(minutes=node["minutes"])
+                self.body.append(f' <span class="cw-minutes">{self.encode(minutes)}</span>')
             self.body.append("</p>\n")
 
     def depart(self, node):

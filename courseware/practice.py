@@ -27,8 +27,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import structure
 from .config import settings
 from .directive import PlaceholderDirective
+from .doctree_parts import sentence
 from .links import to_root
 from .outputs import HTML_BUILDERS, SKIP, add_node
+from .translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,17 +50,19 @@ def checksum(env) -> str:
     maker = settings(env.config).lab_zip
     if not maker:
         return ""
-    module, _, name = maker.partition(":")
+    module, _colon, name = maker.partition(":")
     make = getattr(importlib.import_module(module), name)
     return hashlib.sha256(make(Path(env.doctreedir)).read_bytes()).hexdigest()
 
 
 def _paragraph(where: nodes.Node, digest: str) -> nodes.paragraph:
-    paragraph = nodes.paragraph("", "", nodes.strong("", "The practice repository: "), where,
+    paragraph = nodes.paragraph("", "", nodes.strong("", _("The practice repository:") + " "),
                                 classes=["cw-lab-download"])
     if digest:
-        paragraph += [nodes.Text(". Its SHA-256 checksum: "), nodes.literal("", digest, classes=["cw-checksum"])]
-    paragraph += nodes.Text(".")
+        paragraph += sentence(_("{address}. Its SHA-256 checksum: {checksum}."), address=where,
+                              checksum=nodes.literal("", digest, classes=["cw-checksum"]))
+    else:
+        paragraph += [where, nodes.Text(".")]
     return paragraph
 
 
@@ -92,8 +96,8 @@ class PrintLab(SphinxPostTransform):
                 where = nodes.reference("", address, refuri=address)
             else:
                 path = PurePosixPath(config.lab_url)
-                where = nodes.Text(f"{path.name}, in the {path.parent.name}/ folder of the course's published "
-                                   "site and of its classroom kit")
+                where = nodes.Text(_("{file}, in the {folder}/ folder of the course's published site and of its "
+                                     "classroom kit").format(file=path.name, folder=path.parent.name))
             node.replace_self(_paragraph(where, checksum(self.env)))
 
 

@@ -27,7 +27,9 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .directive import CourseDirective, Options, objective_list
+from .doctree_parts import sentence
 from .outputs import ANSWER, FACILITATOR_ONLY, add_node, html_box
+from .translations import _
 from .typst_markup import typst_block
 
 if TYPE_CHECKING:
@@ -109,10 +111,13 @@ class Question(CourseDirective):
             self._warn(node, f"'question' needs exactly one correct option marked '[x]', found {correct}")
         explanation = quiz_explanation(classes=[ANSWER])
         right = next((o for o in node.findall(quiz_option) if o["correct"]), None)
-        answer = nodes.paragraph("", "", nodes.strong("", f"Answer: {right['letter'] if right else '?'}."))
-        if right is not None:  # the option's words, not only its letter: the answer is read apart from the question
-            answer += [nodes.Text(" \u201c"), *(c.deepcopy() for c in right.children), nodes.Text("\u201d")]
-        explanation += answer
+        key = nodes.strong("", _("Answer: {letter}.").format(letter=right["letter"] if right else "?"))
+        if right is None:
+            explanation += nodes.paragraph("", "", key)
+        else:  # the option's words, not only its letter: the answer is read apart from the question
+            # Translators: "Answer: B." and the words of option B, in the language's quotation marks
+            explanation += nodes.paragraph("", "", *sentence(_("{answer} \u201c{option}\u201d"), answer=key,
+                                                             option=[c.deepcopy() for c in right.children]))
         explanation += [c for c in body.children if c is not options]
         if len(explanation.children) == 1:
             self._warn(node, "'question' needs an explanation after its options")
@@ -163,7 +168,8 @@ def depart_option_html(self, node):
 
 def visit_explanation_html(self, node):
     self.body.append(self.starttag(node, "details", CLASS="cw-explanation"))
-    self.body.append('<summary>Show the answer</summary>\n')
+    label = self.encode(_("Show the answer"))  # not inside the f-string: the catalogue's extraction would miss it
+    self.body.append(f"<summary>{label}</summary>\n")
 
 
 def depart_explanation_html(self, node):

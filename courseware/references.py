@@ -23,6 +23,7 @@ from .directive import PlaceholderDirective, did_you_mean
 from .doctree_parts import doc_link, link, table, table_row
 from .outputs import SKIPPED_EVERYWHERE, add_node
 from .structure import is_lesson, lessons_below
+from .translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +52,7 @@ def plain_title(fields, key: str) -> str:
     title = str(fields.get("title", key)).replace("{", "").replace("}", "")
     language = str(fields.get("language", "")).strip()
     if language and language.lower() not in ("english", "en"):
-        title += f" (in {language[:1].upper()}{language[1:]})"
+        title = _("{title} (in {language})").format(title=title, language=f"{language[:1].upper()}{language[1:]}")
     return title
 
 
@@ -59,7 +60,8 @@ def entry_fields(env: BuildEnvironment, key: str) -> tuple[str, str]:
     """(title, url) of a bibliography entry; the title says where a guide section sits."""
     section = guide.load().section(key)
     if section is not None:
-        return f"Outbound Open Source guide, §{section.number} {section.title}", section.url
+        return _("Outbound Open Source guide, §{number} {title}").format(number=section.number,
+                                                                         title=section.title), section.url
     entries = env.get_domain("cite").bibdata.data.entries
     if key not in entries:
         return key, ""
@@ -71,9 +73,10 @@ def short_label(env: BuildEnvironment, key: str, width: int = 40) -> str:
     """A source named in a few words, for a slide or a printed line: "Guide §2.5"."""
     section = guide.load().section(key)
     if section is not None:
-        return f"Guide §{section.number}"
+        return _("Guide §{number}").format(number=section.number)
     if key == guide.KEY_PREFIX:
-        return "Guide"
+        # Translators: the Outbound Open Source guide, named short (a source on a slide)
+        return _("Guide")
     entries = env.get_domain("cite").bibdata.data.entries
     if key not in entries:
         return key
@@ -104,7 +107,7 @@ def checked_date(fields) -> str:
     """When the source was last read ("checked November 2026"), from ``urldate`` or the last date
     ``howpublished`` gives one; "" when the entry does not say."""
     if fields.get("urldate"):
-        return f"checked {fields['urldate']}"
+        return _("checked {date}").format(date=fields["urldate"])
     matches = list(_CHECKED.finditer(str(fields.get("howpublished", "")).replace("{", "").replace("}", "")))
     return f"{matches[-1].group(1).lower()} {matches[-1].group(2).strip()}" if matches else ""
 
@@ -112,7 +115,9 @@ def checked_date(fields) -> str:
 def _names(persons) -> str:
     """People as a reader writes them: "Victor R. Basili, Gianluigi Caldiera and H. Dieter Rombach"."""
     names = [" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names) for p in persons]
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
@@ -131,7 +136,8 @@ def printed_reference(env: BuildEnvironment, key: str) -> nodes.paragraph:
         author = str(fields.get("author", "")) or _names(persons)
         title = plain_title(fields, key)
         if fields.get("booktitle"):  # a chapter: the book it stands in, and who published it
-            title += ". In " + ", ".join(str(fields[f]) for f in ("booktitle", "publisher") if fields.get(f))
+            book = ", ".join(str(fields[f]) for f in ("booktitle", "publisher") if fields.get(f))
+            title = _("{chapter}. In {book}").format(chapter=title, book=book)
         if fields.get("journal"):  # an article: the journal, its volume and issue, the pages
             issue = f"({fields['number']})" if fields.get("number") else ""
             pages = f", {fields['pages'].replace('--', chr(0x2013))}" if fields.get("pages") else ""
@@ -189,10 +195,11 @@ class FillCoverage(SphinxPostTransform):
                     cells.append(nodes.Text("; "))
                 cells.append(self.doc_link(docname))
             if not citing:
-                cells.append(nodes.Text("not cited" if section.must_be_cited else "reference material, not taught"))
+                cells.append(nodes.Text(_("not cited") if section.must_be_cited
+                                        else _("reference material, not taught")))
             indent = "\u2003" * (section.level - 1)
             rows.append([[nodes.Text(section.number)], [nodes.Text(indent), link(section.title, section.url)], cells])
-        first = self.table(["§", "Guide section", "Cited by"], rows, [8, 52, 40], "cw-coverage-guide")
+        first = self.table(["§", _("Guide section"), _("Cited by")], rows, [8, 52, 40], "cw-coverage-guide")
         lesson_rows = []
         for docname in lessons:
             sections = [data.section(k) for k in by_doc[docname] if data.section(k)]
@@ -202,13 +209,14 @@ class FillCoverage(SphinxPostTransform):
                 if index:
                     cells.append(nodes.Text("; "))
                 cells.append(link(f"§{section.number} {section.title}", section.url))
-            lesson_rows.append([[self.doc_link(docname)], cells or [nodes.Text("no guide section")]])
-        second = self.table(["Lesson", "Guide sections cited"], lesson_rows, [35, 65], "cw-coverage-lessons")
+            lesson_rows.append([[self.doc_link(docname)], cells or [nodes.Text(_("no guide section"))]])
+        second = self.table([_("Lesson"), _("Guide sections cited")], lesson_rows, [35, 65], "cw-coverage-lessons")
         cited = sum(1 for s in data.sections if s.must_be_cited and any(s.key in by_doc[d] for d in lessons))
         due = sum(1 for s in data.sections if s.must_be_cited)
         summary = nodes.paragraph(
-            text=f"{cited} of the {due} teaching sections of the guide are cited by at least one lesson "
-            f"(guide commit {data.commit[:7]}, {data.commit_date})."
+            text=_("{cited} of the {due} teaching sections of the guide are cited by at least one lesson "
+                   "(guide commit {commit}, {date}).").format(cited=cited, due=due, commit=data.commit[:7],
+                                                              date=data.commit_date)
         )
         return [summary, first, second]
 

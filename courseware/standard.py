@@ -329,10 +329,10 @@ def report(app: Sphinx, env: BuildEnvironment) -> None:
         _emit(questions[0][0], _check_balance(env, module, questions, std))
     total = sum(row.minutes for row in rows)
     if total > std.course_minutes:
-        from .agenda import format_minutes
+        from .agenda import english_minutes
 
         logger.warning("the lessons' durations add up to %d minutes (%s); the course has at most %d: cut %d "
-                       "minutes (durations: %s)", total, format_minutes(total), std.course_minutes,
+                       "minutes (durations: %s)", total, english_minutes(total), std.course_minutes,
                        total - std.course_minutes, ", ".join(f"{r.docname} {r.minutes}" for r in rows),
                        location=(env.config.root_doc, 1), type="courseware", subtype="standard")
     _check_days(app, env)
@@ -340,7 +340,7 @@ def report(app: Sphinx, env: BuildEnvironment) -> None:
 
 def _check_days(app: Sphinx, env: BuildEnvironment) -> None:
     """The course fits the workshop it is sold as (``courseware_schedule``), in plain words when it does not."""
-    from .agenda import clock, course_layout, format_minutes
+    from .agenda import clock, course_layout, english_minutes
 
     slots = course_layout(env)
     schedule = settings(app.config).schedule
@@ -352,11 +352,11 @@ def _check_days(app: Sphinx, env: BuildEnvironment) -> None:
         logger.warning("the lessons do not fit the workshop's %d days: with the openings, breaks, lunch, %d "
                        "minutes of buffer and the close each day, their %s run over %d days. Shorten lessons, "
                        "or change courseware_schedule (days, start, end)", schedule.days, schedule.buffer_minutes,
-                       format_minutes(total), days, location=(env.config.root_doc, 1), type="courseware",
+                       english_minutes(total), days, location=(env.config.root_doc, 1), type="courseware",
                        subtype="standard")
     for slot in slots:
         if slot.kind == "lesson" and slot.minutes > minutes_of(schedule.end) - minutes_of(schedule.start):
-            logger.warning("the lesson takes %s, longer than a workshop day (%s to %s)", format_minutes(slot.minutes),
+            logger.warning("the lesson takes %s, longer than a workshop day (%s to %s)", english_minutes(slot.minutes),
                            schedule.start, schedule.end, location=(slot.docname, 1), type="courseware",
                            subtype="standard")
         if slot.kind == "close" and slot.end > minutes_of(schedule.end):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .translations import _
+
 #: Characters that mean something in Typst markup; a backslash makes each plain. A semicolon or an
 #: opening parenthesis right after an embedded expression (inline code, a link) would end it, and
 #: vanish, or call it.
@@ -36,10 +38,11 @@ def label(ident: str) -> str:
 def typst_block(kind: str, label_text: str | None = None):
     """Visitors that draw a course block as ``#cw-block(kind, label: [...], minutes: n)[...]``.
 
-    The label comes from ``node['label']`` when set, else ``label_text``."""
+    The label comes from ``node['label']`` when set (the page's words), else ``label_text`` (marked with
+    ``N_`` where it is given, translated here)."""
 
     def visit(self, node):
-        text = node.get("label") or label_text
+        text = node.get("label") or (_(label_text) if label_text else None)
         minutes = node.get("minutes")
         self.body.append(f"#cw-block({string(kind)}"
                          + (f", label: [{escape(text)}]" if text else "")

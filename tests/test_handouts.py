@@ -188,12 +188,15 @@ SOURCE_DATE_EPOCH = 1767225600
 
 def test_same_input_same_bytes(course, tmp_path):
     """The markup written beside a PDF, compiled twice as the builder compiles it (``pdf.Job``,
-    ``pdf.compile_pdf``: the output folder as root, the brand's fonts only, PDF/UA-1, the build's date),
-    gives the built PDF's bytes both times."""
+    ``pdf.compile_pdf``: the output folder as root, the brand's fonts and the links to the fallback fonts
+    only, PDF/UA-1, the build's date), gives the built PDF's bytes both times."""
+    from courseware.handouts.builder import FONTS
+
     document = course.settings.handouts[0]
     target = course.out("handouts") / document.filename
     source = target.with_suffix(".typ")
     fonts = tuple(sorted(p for p in (course.root / course.settings.fonts_path).iterdir() if p.is_file()))
+    fonts += tuple(sorted((course.out("handouts") / FONTS).iterdir()))
     copies = []
     for name in ("a.pdf", "b.pdf"):
         job = typst_pdf.Job(source, tmp_path / name, course.out("handouts"), (), fonts, SOURCE_DATE_EPOCH)

@@ -12,6 +12,7 @@ PDFs are made in forked processes, one a core, the longest first.
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from pathlib import Path
@@ -31,6 +32,7 @@ from .. import fallback_fonts, structure
 from ..branding import branded_figure, copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
+from ..translations import N_, _, long_date
 from ..typst_markup import escape, label, string
 from . import inputs, paperwork, pdf
 from .assemble import assemble, running_heads, table_of_contents
@@ -41,13 +43,18 @@ from .pages import ResolvedPages
 from .paperwork import assemble_paperwork
 from .render import number_citations
 from .typst_writer import TypstTranslator
+from .words import typst_words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 
-EDITION_LABELS = {"learner": "Learner edition", "self-study": "Self-study edition", "facilitator": "Facilitator guide"}
+#: Each edition's name on the cover, and inside a sentence (the PDF's description).
+EDITION_LABELS = {"learner": N_("Learner edition"), "self-study": N_("Self-study edition"),
+                  "facilitator": N_("Facilitator guide")}
+EDITION_NAMES = {"learner": N_("learner edition"), "self-study": N_("self-study edition"),
+                 "facilitator": N_("facilitator guide")}
 #: Where the templates and images go in the output folder (the compile's root).
 TEMPLATES = "_typst"
 #: Links to the fallback fonts' files, beside the markup (``fallback_fonts.link_fonts``)
@@ -209,7 +216,7 @@ class HandoutsBuilder(Builder):
         if not keys:
             return None
         section = nodes.section(ids=["cw-references"], classes=["cw-references"])
-        section += nodes.title("", "References")
+        section += nodes.title("", _("References"))
         items = nodes.enumerated_list(classes=["cw-reference-list"])
         for key in keys:
             items += nodes.list_item("", printed_reference(self.env, key), ids=[f"cw-cite-{key}"])
@@ -233,8 +240,11 @@ class HandoutsBuilder(Builder):
         contents = ", ".join(f"({entry.level}, [{escape(entry.title)}], <{label(entry.anchor)}>)"
                              for entry in table_of_contents(tree) if entry.anchor in visitor.placed)
         date = time.gmtime(build_date())
-        description = (f"{self.config.project}, {document.title} ({EDITION_LABELS[document.edition].lower()}). "
-                       f"{config.attribution}").strip()
+        # Translators: the PDF's description (its properties): the course, the PDF's title, its edition
+        description = (_("{course}, {title} ({edition}).").format(
+            course=self.config.project, title=document.title, edition=_(EDITION_NAMES[document.edition]))
+            + f" {config.attribution}").strip()
+        day = datetime.date(date.tm_year, date.tm_mon, date.tm_mday)
         header = "\n".join([
             "// Written by the handouts builder from the course's pages; change the pages or the templates.",
             f'#import "/{TEMPLATES}/{MAIN_TEMPLATE}": *',
@@ -243,12 +253,13 @@ class HandoutsBuilder(Builder):
             f"  course: [{escape(self.config.project)}],",
             f"  description: {string(description)},",
             f"  edition: {string(document.edition)},",
-            f"  edition-label: [{escape(EDITION_LABELS[document.edition])}],",
+            f"  edition-label: [{escape(_(EDITION_LABELS[document.edition]))}],",
             f"  layout: {string(document.layout)},",
             f"  with-cover: {'false' if document.layout in paperwork.LAYOUTS else 'true'},",
             f"  numbered: {'false' if document.layout in paperwork.STANDALONE else 'true'},",
             f"  language: {string(self.config.language or 'en')},",
             f"  date: datetime(year: {date.tm_year}, month: {date.tm_mon}, day: {date.tm_mday}),",
+            f"  date-text: [{escape(long_date(day, self.config.language))}],",
             f"  organisation: {string(brand.organisation)},",
             f"  licence: {string(brand.licence)},",
             f"  licence-url: {string(brand.licence_url)},",
@@ -260,6 +271,7 @@ class HandoutsBuilder(Builder):
             f"  paper: {string(config.paper.lower().replace('letter', 'us-letter'))},",
             f"  contents: ({contents}{',' if contents else ''}),",
             f"  keywords: ({''.join(string(word) + ', ' for word in config.keywords)}),",
+            f"  words: {typst_words()},",
             ")",
             "",
         ])

@@ -27,6 +27,7 @@ from ..activities import SOLO
 from ..blocks import slide
 from ..outputs import ANSWER, FACILITATOR, KEY, LEARNER, has_class
 from ..structure import ancestors
+from ..translations import _
 from .render import TOGETHER
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {
@@ -119,9 +120,9 @@ def answers_part(tree: nodes.document) -> nodes.section | None:
     if not found:
         return None
     part = nodes.section(ids=[ANSWERS_ID], classes=["cw-answers"])
-    part += nodes.title("", "Answers")
-    part += nodes.paragraph(text="The solution to every exercise and the answer to every knowledge-check "
-                                 "question, in the order of the lessons. Try each one before you look here.")
+    part += nodes.title("", _("Answers"))
+    part += nodes.paragraph(text=_("The solution to every exercise and the answer to every knowledge-check "
+                                   "question, in the order of the lessons. Try each one before you look here."))
     groups: dict[int, nodes.section] = {}
     numbers: dict[int, list[int]] = {}
     for node in found:
@@ -136,9 +137,9 @@ def answers_part(tree: nodes.document) -> nodes.section | None:
             part += group
             numbers[id(page)] = [id(q) for q in page.findall(lambda n: has_class(n, "cw-question"))]
         if has_class(owner, "cw-question"):
-            label = f"Knowledge check, question {numbers[id(page)].index(id(owner)) + 1}"
+            label = _("Knowledge check, question {number}").format(number=numbers[id(page)].index(id(owner)) + 1)
         else:
-            label = owner.get("label", "Activity")
+            label = owner.get("label", _("Activity"))
         back = nodes.paragraph(classes=["cw-answer-for"])
         back += nodes.reference("", label, refid=owner["ids"][0], internal=True, classes=["cw-backref"]) \
             if owner["ids"] else nodes.Text(label)

@@ -6,7 +6,8 @@ Assembling a PDF (inlining its pages, resolving, filtering the edition,
 writing the markup) costs more than compiling it. ``inputs_key`` names, by
 content and never by path, everything a PDF can show:
 
-- the entry in ``courseware_handouts`` and the build date on its cover;
+- the entry in ``courseware_handouts``, the build date on its cover and the course's language (the
+  words the build writes: the catalogue is part of the extension's data);
 - each of its pages, by the content of its stored doctree (a page whose
   source, image, chart data or citations changed is read again; a page read
   again to the same doctree, such as a module page whose agenda lists every
@@ -73,7 +74,7 @@ def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates
     digest = hashlib.sha256()
     # every setting that shapes a page (schedule, brand...), not how the PDF is compiled
     shaping = dataclasses.replace(settings(builder.config), typst_server=0)
-    digest.update(repr((document, date, code_digest(), shaping)).encode())
+    digest.update(repr((document, date, builder.config.language, code_digest(), shaping)).encode())
     pages = pages_of(builder, document)
     for docname in sorted(pages):
         stored = Path(env.doctreedir) / f"{docname}.doctree"

@@ -20,6 +20,7 @@ from ..config import settings
 from ..links import bibliography_page, deck_url, page_url
 from ..outputs import PRINT_BUILDERS
 from ..references import short_link
+from ..translations import _
 from ..typst_markup import string
 
 
@@ -28,7 +29,9 @@ def qr_image(url: str, label: str) -> nodes.raw:
     ``cw-qr``."""
     svg = segno.make(url, error="m").svg_inline(scale=1, border=2, dark="#000000")
     svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-    return nodes.raw("", f"#cw-qr({string(svg)}, {string(f'QR code: {label}, {url}')})", format="typst")
+    # Translators: a QR code's alt text: what it leads to, and its address
+    alt = _("QR code: {label}, {address}").format(label=label, address=url)
+    return nodes.raw("", f"#cw-qr({string(svg)}, {string(alt)})", format="typst")
 
 
 def online_block(links: list[tuple[str, str]]) -> nodes.container:
@@ -59,12 +62,12 @@ class LessonLinks(SphinxPostTransform):
             section = next((c for c in holder.children if isinstance(c, nodes.section)), None)
             if section is None or section.get("cw_generated") or not structure.is_lesson(self.env, docname):
                 continue
-            section += online_block([("This lesson online", page_url(self.config, docname)),
-                                     ("Its slide deck", deck_url(self.config, docname))])
+            section += online_block([(_("This lesson online"), page_url(self.config, docname)),
+                                     (_("Its slide deck"), deck_url(self.config, docname))])
 
 
 def bibliography_block(env) -> nodes.container | None:
     page = bibliography_page(env)
     if not settings(env.config).base_url or page is None:
         return None
-    return online_block([("Every source, with full links, online", page_url(env.config, page))])
+    return online_block([(_("Every source, with full links, online"), page_url(env.config, page))])

@@ -34,8 +34,9 @@ from sphinx.util import logging
 from .. import structure
 from ..agenda import DAY_PARTS, clock, course_layout, day_span, format_minutes, length_text, reading_lists
 from ..config import HandoutDocument, settings
-from ..doctree_parts import table, table_row
+from ..doctree_parts import sentence, table, table_row
 from ..practice import lab_download
+from ..translations import N_, _, pgettext
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -53,14 +54,17 @@ SECTIONS = {
     "bring": "course-bring",
     "lab-setup": "lab-setup",  # a container (MyST ``:name: lab-setup``): the lab's set-up before the day
 }
+#: A quoted section's title where nothing is labelled for it (a warning says so).
+UNLABELLED = {"audience": N_("Audience"), "outcomes": N_("Outcomes"), "prerequisites": N_("Prerequisites"),
+              "bring": N_("Bring"), "lab-setup": N_("The lab's set-up")}
 #: Rows to sign on each day's sheet, and lines to write under each open question.
 SIGNATURE_ROWS = 15
 ANSWER_LINES = 4
 RATINGS = ("1", "2", "3", "4", "5")
 OPEN_QUESTIONS = (
-    "What will you use first in your own work, and when?",
-    "What was missing, or took too long?",
-    "What would you tell a colleague about this course?",
+    N_("What will you use first in your own work, and when?"),
+    N_("What was missing, or took too long?"),
+    N_("What would you tell a colleague about this course?"),
 )
 
 
@@ -83,14 +87,21 @@ def attendance(builder: Builder, document: HandoutDocument) -> list[nodes.sectio
         start, end = day_span(slots, day)
         lessons = [structure.title(env, s.docname) for s in slots if s.day == day and s.kind == "lesson"]
         lunch = next((s for s in slots if s.day == day and s.kind == "lunch"), None)
-        sheet = _section(f"cw-attendance-day-{day}", f"{document.title}: day {day}", page=True)
-        sheet += nodes.paragraph("", f"{env.config.project}. Day {day}, {clock(start)} to {clock(end)}"
-                                     + (f"; {DAY_PARTS['lunch'].lower()} at {clock(lunch.start)}" if lunch else "")
-                                     + f". Lessons: {', '.join(lessons)}.")
-        sheet += nodes.paragraph("", "Date: ____________    Facilitator: ______________________________")
-        columns = [("No.", 4, []), ("Name", 28, []), ("Organisation", 24, []),
-                   ("Signature, morning" if lunch else "Signature", 22, []),
-                   *([("Signature, afternoon", 22, [])] if lunch else [])]
+        sheet = _section(f"cw-attendance-day-{day}", _("{title}: day {day}").format(title=document.title, day=day),
+                         page=True)
+        values = {"course": env.config.project, "day": day, "start": clock(start), "end": clock(end),
+                  "lessons": ", ".join(lessons)}
+        if lunch:
+            line = _("{course}. Day {day}, {start} to {end}; lunch at {lunch}. Lessons: {lessons}.").format(
+                lunch=clock(lunch.start), **values)
+        else:
+            line = _("{course}. Day {day}, {start} to {end}. Lessons: {lessons}.").format(**values)
+        sheet += nodes.paragraph("", line)
+        sheet += nodes.paragraph("", _("Date: ____________    Facilitator: ______________________________"))
+        # Translators: the attendance sheet's columns; "No." heads the participants' row numbers
+        columns = [(_("No."), 4, []), (_("Name"), 28, []), (_("Organisation"), 24, []),
+                   (_("Signature, morning") if lunch else _("Signature"), 22, []),
+                   *([(_("Signature, afternoon"), 22, [])] if lunch else [])]
         rows = [table_row([str(number)] + [""] * (len(columns) - 1)) for number in range(1, SIGNATURE_ROWS + 1)]
         sheet += table(columns, rows, ["cw-signatures"])
         sheets.append(sheet)
@@ -100,8 +111,9 @@ def attendance(builder: Builder, document: HandoutDocument) -> list[nodes.sectio
 def evaluation(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     env = builder.env
     form = _section("cw-evaluation", document.title, page=True)
-    form += nodes.paragraph("", f"{env.config.project}. For each statement, circle one number: 1 means not at "
-                                "all, 5 means fully. Your answers are anonymous unless you sign them.")
+    form += nodes.paragraph("", _("{course}. For each statement, circle one number: 1 means not at all, 5 means "
+                                  "fully. Your answers are anonymous unless you sign them.").format(
+                                      course=env.config.project))
     groups: dict[str, list[str]] = {}
     for row in structure.lessons_below(env, document.start):
         groups.setdefault(row.module or row.docname, []).append(row.docname)
@@ -111,14 +123,15 @@ def evaluation(builder: Builder, document: HandoutDocument) -> list[nodes.sectio
         for docname in lessons:
             lesson = structure.lesson(env, docname)
             for objective in lesson.objectives if lesson else ():
-                rows.append(table_row([f"I can: {objective[0].lower() + objective[1:]}", *RATINGS]))
-        rows.append(table_row(["The pace of this part suited me.", *RATINGS]))
-        rows.append(table_row(["Its materials (slides, handouts, exercises) helped me.", *RATINGS]))
-        part += table([("Statement", 60, [])] + [(rating, 5, []) for rating in RATINGS], rows, ["cw-evaluation"])
+                rows.append(table_row([_("I can: {objective}").format(objective=objective[0].lower() + objective[1:]),
+                                       *RATINGS]))
+        rows.append(table_row([_("The pace of this part suited me."), *RATINGS]))
+        rows.append(table_row([_("Its materials (slides, handouts, exercises) helped me."), *RATINGS]))
+        part += table([(_("Statement"), 60, [])] + [(rating, 5, []) for rating in RATINGS], rows, ["cw-evaluation"])
         form += part
-    closing = _section("cw-evaluation-open", "In your own words")
+    closing = _section("cw-evaluation-open", _("In your own words"))
     for question in OPEN_QUESTIONS:
-        closing += nodes.paragraph("", question)
+        closing += nodes.paragraph("", _(question))
         closing += _writing_space(ANSWER_LINES)
     form += closing
     return [form]
@@ -133,14 +146,14 @@ def _quoted(builder: Builder, document: HandoutDocument, part: str) -> tuple[str
     if docname is None:
         logger.warning("%s: nothing is labelled %r; write (%s)= above the heading of the course's %s",
                        document.filename, label, label, part, type="courseware", subtype="handouts")
-        return part.capitalize(), []
+        return _(UNLABELLED[part]), []
     element = next(e for e in builder.env.get_doctree(docname).findall(nodes.Element) if ident in e["ids"])
     parts = [child for child in element.children if not isinstance(child, nodes.title)]
     return title, structure.copied(parts, docname, document.start)
 
 
 def _outcomes(builder: Builder, document: HandoutDocument) -> list[nodes.Node]:
-    _, body = _quoted(builder, document, "outcomes")
+    _title, body = _quoted(builder, document, "outcomes")
     return [node for node in body if isinstance(node, nodes.bullet_list)][:1] or body
 
 
@@ -157,13 +170,15 @@ def certificate(builder: Builder, document: HandoutDocument) -> list[nodes.secti
     for number, name in enumerate(settings(env.config).roster or ("",), 1):
         page = _section(f"cw-certificate-{number}", document.title, page=True)
         box = nodes.container(classes=["cw-certificate"])
-        box += nodes.paragraph("", "This certifies that")
+        box += nodes.paragraph("", _("This certifies that"))
         box += nodes.paragraph("", name, classes=["cw-certificate-name"])  # empty: a line to write it on
-        box += nodes.paragraph("", "", nodes.Text("has completed "), nodes.strong("", env.config.project),
-                               nodes.Text(f", {hours} of instruction over {days}, and can now:"))
+        box += nodes.paragraph("", "", *sentence(
+            # Translators: the certificate, after the participant's name; {course} is the course's name, in bold
+            _("has completed {course}, {hours} of instruction over {days}, and can now:"),
+            course=nodes.strong("", env.config.project), hours=hours, days=days))
         box += [node.deepcopy() for node in outcomes]
-        box += nodes.paragraph("", "Date: ______________    Facilitator: ______________________    "
-                                   "Signature: ______________________", classes=["cw-certificate-signatures"])
+        box += nodes.paragraph("", _("Date: ______________    Facilitator: ______________________    "
+                                     "Signature: ______________________"), classes=["cw-certificate-signatures"])
         page += box
         pages.append(page)
     return pages
@@ -173,14 +188,16 @@ def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     env = builder.env
     hours, days = _length(env)
     page = _section("cw-flyer", env.config.project, page=True)
-    page += nodes.paragraph("", "", nodes.strong("", f"{hours} of instruction"),
-                            nodes.Text(f", as a workshop of {days} or lesson by lesson, online or on paper."))
+    page += nodes.paragraph("", "", *sentence(
+        # Translators: the flyer's first line; {length} is "{hours} of instruction", in bold
+        _("{length}, as a workshop of {days} or lesson by lesson, online or on paper."),
+        length=nodes.strong("", _("{hours} of instruction").format(hours=hours)), days=days))
     for part in ("audience", "outcomes"):
         title, body = _quoted(builder, document, part)
         section = _section(f"cw-flyer-{part}", title)
         section += body
         page += section
-    modules = _section("cw-flyer-modules", "Modules")
+    modules = _section("cw-flyer-modules", _("Modules"))
     items = nodes.bullet_list()
     for module in structure.modules(env):
         line = f"{structure.title(env, module)} ({length_text(env, module)})"
@@ -189,7 +206,8 @@ def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     if others:  # the introduction and the capstone, outside the modules
         titles = "; ".join(structure.title(env, row.docname) for row in others)
         items += nodes.list_item("", nodes.paragraph(
-            "", f"Besides the modules: {titles} ({format_minutes(sum(row.minutes for row in others))})"))
+            "", _("Besides the modules: {titles} ({length})").format(
+                titles=titles, length=format_minutes(sum(row.minutes for row in others)))))
     modules += items
     page += modules
     title, body = _quoted(builder, document, "prerequisites")
@@ -198,43 +216,47 @@ def flyer(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     page += needs
     base = settings(env.config).base_url
     if base:
-        page += nodes.paragraph("", "", nodes.Text("The course online: "), nodes.reference("", base, refuri=base))
+        page += nodes.paragraph("", "", *sentence(_("The course online: {address}"),
+                                                   address=nodes.reference("", base, refuri=base)))
     return [page]
 
 
 def _day_schedule(env, day: int) -> nodes.table:
     rows = []
     for slot in (s for s in course_layout(env) if s.day == day):
-        what = structure.title(env, slot.docname) if slot.kind == "lesson" else DAY_PARTS[slot.kind]
-        rows.append(table_row([f"{clock(slot.start)} to {clock(slot.end)}", what],
+        what = structure.title(env, slot.docname) if slot.kind == "lesson" else _(DAY_PARTS[slot.kind])
+        rows.append(table_row([_("{start} to {end}").format(start=clock(slot.start), end=clock(slot.end)), what],
                               classes=[] if slot.kind == "lesson" else ["cw-run-break"]))
-    return table([("Time", 22, []), ("Session", 78, [])], rows, ["cw-joining-schedule"])
+    # Translators: the column of the clock times each session runs, "09:00 to 10:30"
+    return table([(pgettext("clock", "Time"), 22, []), (_("Session"), 78, [])], rows, ["cw-joining-schedule"])
 
 
 def joining(builder: Builder, document: HandoutDocument) -> list[nodes.section]:
     env = builder.env
     hours, days = _length(env)
     page = _section("cw-joining", document.title, page=True)
-    page += nodes.paragraph("", "", nodes.strong("", env.config.project),
-                            nodes.Text(f": a workshop of {days}, {hours} of instruction."))
-    page += nodes.paragraph("", "Dates: ________________________    Place: ________________________________")
-    page += nodes.paragraph("", "Facilitator: ____________________    Contact: ______________________________")
+    page += nodes.paragraph("", "", *sentence(
+        # Translators: the joining instructions' first line; {course} is the course's name, in bold
+        _("{course}: a workshop of {days}, {hours} of instruction."),
+        course=nodes.strong("", env.config.project), days=days, hours=hours))
+    page += nodes.paragraph("", _("Dates: ________________________    Place: ________________________________"))
+    page += nodes.paragraph("", _("Facilitator: ____________________    Contact: ______________________________"))
     title, body = _quoted(builder, document, "bring")
     bring = _section("cw-joining-bring", title)
     bring += body
     page += bring
-    before = _section("cw-joining-before", "Before the day")
+    before = _section("cw-joining-before", _("Before the day"))
     before += reading_lists(env, document.start, structure.lessons_below(env, env.config.root_doc))
     page += before
-    _, setup = _quoted(builder, document, "lab-setup")
+    _title, setup = _quoted(builder, document, "lab-setup")
     if setup or settings(env.config).lab_url:
-        lab = _section("cw-joining-lab", "The lab's set-up")
+        lab = _section("cw-joining-lab", _("The lab's set-up"))
         if settings(env.config).lab_url:
             lab += lab_download()
         lab += setup
         page += lab
     for day in sorted({slot.day for slot in course_layout(env)}):
-        schedule = _section(f"cw-joining-day-{day}", f"Day {day}")
+        schedule = _section(f"cw-joining-day-{day}", _("Day {day}").format(day=day))
         schedule += _day_schedule(env, day)
         page += schedule
     return [page]

@@ -20,12 +20,18 @@ from ..agenda import DAY_PARTS, Slot, clock, course_layout, day_span, format_min
 from ..doctree_parts import table, table_row
 from ..lesson import prepare
 from ..outputs import FACILITATOR
+from ..translations import N_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 RUN_SHEET_ID = "cw-run-sheet"
-MODES = {"talk": "talk", "solo": "alone", "pairs": "pairs", "groups": "groups", "plenary": "whole room"}
+#: How a segment is worked, in the plan's Mode column.
+MODES = {
+    # Translators: the lesson plan's Mode column: how a part of the lesson is worked
+    "talk": N_("talk"), "solo": N_("alone"), "pairs": N_("pairs"), "groups": N_("groups"),
+    "plenary": N_("whole room"),
+}
 
 
 def offset(minutes: int) -> str:
@@ -45,39 +51,42 @@ def lesson_plan(env: BuildEnvironment, docname: str, page: nodes.section) -> nod
         return None
     slot = lesson_start(env, docname)
     plan = nodes.section(ids=[f"cw-plan-{docname.replace('/', '-')}"], classes=["cw-lesson-plan", FACILITATOR])
-    plan += nodes.title("", "Lesson plan")
+    plan += nodes.title("", _("Lesson plan"))
     if slot is not None:
-        plan += nodes.paragraph(text=f"Day {slot.day}, {clock(slot.start)} to {clock(slot.end)} on the run-sheet.")
+        plan += nodes.paragraph(text=_("Day {day}, {start} to {end} on the run-sheet.").format(
+            day=slot.day, start=clock(slot.start), end=clock(slot.end)))
     rows, elapsed = [], 0
     for segment in record.segments:
         name = nodes.Text(segment.title)
         title = nodes.reference("", "", name, refid=segment.anchor, internal=True) if segment.anchor else name
         rows.append(table_row([offset(elapsed), clock(slot.start + elapsed) if slot else "", title,
-                               MODES.get(segment.mode, segment.mode), format_minutes(segment.minutes)]))
+                               _(MODES[segment.mode]) if segment.mode in MODES else segment.mode,
+                               format_minutes(segment.minutes)]))
         elapsed += segment.minutes
     spare = record.duration - elapsed
     if spare > 0:
         rows.append(table_row([offset(elapsed), clock(slot.start + elapsed) if slot else "",
-                               "Transitions and questions", "", format_minutes(spare)]))
-    rows.append(table_row(["", "", "Lesson", "", format_minutes(record.duration)], classes=["cw-total"]))
-    plan += table([("Starts", 10, []), ("Clock", 10, []), ("Segment", 52, []), ("Mode", 14, []), ("Time", 14, [])],
-                  rows, ["cw-plan-table"])
+                               _("Transitions and questions"), "", format_minutes(spare)]))
+    rows.append(table_row(["", "", _("Lesson"), "", format_minutes(record.duration)], classes=["cw-total"]))
+    plan += table([(_("Starts"), 10, []), (_("Clock"), 10, []), (_("Segment"), 52, []), (_("Mode"), 14, []),
+                   (_("Time"), 14, [])], rows, ["cw-plan-table"])
     block = next(page.findall(prepare), None)
-    plan += nodes.rubric("", "Prepare and bring")
+    plan += nodes.rubric("", _("Prepare and bring"))
     if block is not None:
         block.parent.remove(block)
         plan.extend(block.children)
     else:
-        plan += nodes.paragraph(text="Nothing beyond the decks and the printed handouts.")
+        plan += nodes.paragraph(text=_("Nothing beyond the decks and the printed handouts."))
     if record.cuts:
         saved = sum(c.saves for c in record.cuts)
-        plan += nodes.rubric("", f"The short version: {format_minutes(record.duration - saved)} instead of "
-                                 f"{format_minutes(record.duration)}")
+        plan += nodes.rubric("", _("The short version: {short} instead of {full}").format(
+            short=format_minutes(record.duration - saved), full=format_minutes(record.duration)))
         cuts = nodes.bullet_list(classes=["cw-cuts"])
         for item in record.cuts:
             cuts += nodes.list_item("", nodes.paragraph(
-                "", "", nodes.strong("", f"Drop {item.what[0].lower()}{item.what[1:]} "
-                                         f"(saves {format_minutes(item.saves)})."), nodes.Text(" " + item.cost)))
+                "", "", nodes.strong("", _("Drop {what} (saves {length}).").format(
+                    what=item.what[0].lower() + item.what[1:], length=format_minutes(item.saves))),
+                nodes.Text(" " + item.cost)))
         plan += cuts
     return plan
 
@@ -89,13 +98,15 @@ def run_sheet(env: BuildEnvironment, start: str) -> nodes.section | None:
     if not slots:
         return None
     sheet = nodes.section(ids=[RUN_SHEET_ID], classes=["cw-run-sheet", FACILITATOR], cw_generated=True)
-    sheet += nodes.title("", "Run-sheet")
+    sheet += nodes.title("", _("Run-sheet"))
     days = sorted({s.day for s in slots})
+    length = format_minutes(sum(s.minutes for s in slots if s.kind == "lesson"))
     sheet += nodes.paragraph(text=(
-        f"The course takes {format_minutes(sum(s.minutes for s in slots if s.kind == 'lesson'))} of "
-        f"instruction over {len(days)} day{'s' if len(days) > 1 else ''}. Times come from the "
-        "lessons' durations and the schedule settings; each lesson's plan gives the times within it, and "
-        "what to drop when a day runs late."))
+        ngettext("The course takes {length} of instruction over {days} day.",
+                 "The course takes {length} of instruction over {days} days.", len(days)).format(
+            length=length, days=len(days))
+        + " " + _("Times come from the lessons' durations and the schedule settings; each lesson's plan gives "
+                  "the times within it, and what to drop when a day runs late.")))
     for day in days:
         today = [s for s in slots if s.day == day]
         table_rows = []
@@ -105,14 +116,16 @@ def run_sheet(env: BuildEnvironment, start: str) -> nodes.section | None:
                 what = structure.title(env, slot.docname)
                 where = structure.title(env, module) if module else ""
             else:
-                what, where = DAY_PARTS[slot.kind], ""
+                what, where = _(DAY_PARTS[slot.kind]), ""
             table_rows.append(table_row([f"{clock(slot.start)}\u2013{clock(slot.end)}", what, where,
                                          format_minutes(slot.minutes)], classes=[f"cw-run-{slot.kind}"]))
         first, last = day_span(slots, day)
         day_section = nodes.section(ids=[f"{RUN_SHEET_ID}-day-{day}"])
-        day_section += nodes.title("", f"Day {day}: {clock(first)} to {clock(last)}")
-        day_section += table([("Time", 18, []), ("Session", 47, []), ("Module", 22, []), ("Length", 13, [])],
-                             table_rows, ["cw-run-table"])
+        day_section += nodes.title("", _("Day {day}: {start} to {end}").format(
+            day=day, start=clock(first), end=clock(last)))
+        # Translators: the run-sheet's first column holds clock times, "09:00–10:30"
+        day_section += table([(pgettext("clock", "Time"), 18, []), (_("Session"), 47, []), (_("Module"), 22, []),
+                              (_("Length"), 13, [])], table_rows, ["cw-run-table"])
         day_section += materials(env, today, start)
         sheet += day_section
     sheet.extend(reading_lists(env, start, rows))
@@ -130,4 +143,4 @@ def materials(env: BuildEnvironment, today: list[Slot], fromdoc: str) -> list[no
             items += nodes.list_item("", nodes.paragraph(text=structure.title(env, slot.docname) + ":"), what)
     if not len(items):
         return []
-    return [nodes.rubric("", f"Materials for Day {today[0].day}: print, bring, prepare"), items]
+    return [nodes.rubric("", _("Materials for Day {day}: print, bring, prepare").format(day=today[0].day)), items]

@@ -31,6 +31,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..activities import SOLO, discussion, exercise, solo, solution
 from ..outputs import ANSWER, FACILITATOR, KEY, LEARNER, PRINT_BUILDERS
 from ..quiz import question, quiz, quiz_explanation, quiz_option
+from ..translations import _
 
 LINES_WITH_TASK = 3
 #: Class of an activity's prompt for people working together, when it has a solo version.
@@ -69,7 +70,7 @@ class PrintSolutions(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(solution)):
             block = nodes.container(classes=["cw-solution", *node["classes"]])
-            block += nodes.paragraph("", "", nodes.strong("", "Solution"), classes=["cw-box-label"])
+            block += nodes.paragraph("", "", nodes.strong("", _("Solution")), classes=["cw-box-label"])
             block.extend(node.children)
             node.replace_self(block)
 
@@ -81,7 +82,7 @@ class PrintSolo(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(solo)):
             block = nodes.container(classes=[SOLO, *node["classes"]])
-            block += nodes.paragraph("", "", nodes.strong("", "On your own"), classes=["cw-box-label", FACILITATOR])
+            block += nodes.paragraph("", "", nodes.strong("", _("On your own")), classes=["cw-box-label", FACILITATOR])
             block.extend(node.children)
             node.replace_self(block)
 

@@ -21,11 +21,13 @@ import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
 
 from ..language import language_of, typst_language
 from ..outputs import KEY, has_class
+from ..translations import _
 from ..typst_markup import ENUM, escape, label, string
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ ROW_STYLES = {
     "cw-run-break": "muted", "cw-run-lunch": "muted", "cw-run-welcome": "muted", "cw-run-recap": "muted",
     "cw-run-close": "muted", "cw-run-evaluation": "muted", "cw-run-buffer": "muted",
 }
+
+#: docutils' admonitions, each labelled as Sphinx labels it, in Sphinx's own translations (a plain
+#: ``admonition`` has its own title)
+ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning", "seealso")
 
 _BREAKS = re.compile(r"(?<=[-/\u2013\u2014])|\s+")
 
@@ -389,7 +395,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_admonition(self, node):
         self.anchors(node)
         kind = node.tagname if node.tagname != "admonition" else "note"
-        title = "" if node.tagname == "admonition" else kind.capitalize()
+        title = "" if node.tagname == "admonition" else str(admonitionlabels[kind])
         self.body.append(f"#cw-block({string(kind)}, label: [{escape(title)}])[")
 
     def depart_admonition(self, node):
@@ -687,7 +693,7 @@ class TypstTranslator(SphinxTranslator):
         if not alt:
             logger.warning("an image without alt text: %s (PDF/UA needs one)", uri, location=node,
                            type="courseware", subtype="print")
-            alt = "Image"
+            alt = _("Image")
         width = self.length(node.get("width", ""))
         inline = isinstance(node.parent, nodes.TextElement)
         self.anchors(node)
@@ -780,6 +786,6 @@ class TypstTranslator(SphinxTranslator):
         pass
 
 
-for _kind in ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning", "seealso"):
+for _kind in ADMONITIONS:
     setattr(TypstTranslator, f"visit_{_kind}", TypstTranslator.visit_admonition)
     setattr(TypstTranslator, f"depart_{_kind}", TypstTranslator.depart_admonition)

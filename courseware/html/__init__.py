@@ -4,9 +4,12 @@
 
 ``static/courseware.js`` is our own small script (no third-party code, no
 network): the facilitator-view switch, the knowledge-check feedback and the
-figure viewer. The brand (``courseware_brand``, ``branding.py``) reaches
-the HTML course as ``brand-web.css`` with WOFF2 fonts (``webfonts.py``).
-The favicon and the page description serve the decks too. Links from a page to its deck and to
+figure viewer. The words it writes into a page are not in it: the build writes
+them, in the course's language, as ``_static/courseware-words.js``
+(``SCRIPT_WORDS``), which every page loads before it. The brand
+(``courseware_brand``, ``branding.py``) reaches the HTML course as
+``brand-web.css`` with WOFF2 fonts (``webfonts.py``). The favicon and the
+page description serve the decks too. Links from a page to its deck and to
 the PDFs are built from the builder's own idea of where the page lands
 (``get_target_uri``), so they hold under ``html`` and ``dirhtml`` alike.
 
@@ -25,6 +28,8 @@ The parts:
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +40,10 @@ from .. import structure
 from ..branding import font_files, write_if_changed
 from ..config import settings
 from ..directive import PlaceholderDirective
+from ..doctree_parts import sentence
 from ..links import deck_from_page, to_root
 from ..outputs import FACILITATOR, HTML_BUILDERS, SKIPPED_EVERYWHERE, add_node, has_class
+from ..translations import N_, _
 from .figures import setup_figures
 from .fixes import setup_fixes
 from .landing import setup_landing
@@ -51,6 +58,33 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
+#: The file that gives ``courseware.js`` its words, written by the build in the course's language.
+WORDS_SCRIPT = "courseware-words.js"
+#: The words ``courseware.js`` writes into a page, by the name the script asks for; ``{name}`` is filled in by it.
+SCRIPT_WORDS = {
+    # Translators: a knowledge check's feedback when the learner picked the right option.
+    "correct": N_("Correct."),
+    # Translators: a knowledge check's feedback for a wrong option; {answer} is the right option's letter.
+    "notQuite": N_("Not quite: the answer is {answer}."),
+    # Translators: the name of the full-size figure viewer, for a figure without a caption.
+    "figure": N_("Figure"),
+    # Translators: the name of the full-size figure viewer; {caption} is the figure's caption.
+    "figureNamed": N_("Figure: {caption}"),
+    "openImage": N_("Open the image file"),
+    # Translators: the button that closes the full-size figure viewer.
+    "close": N_("Close"),
+    # Translators: the name of the side panel with the course's contents (for screen readers).
+    "courseNavigation": N_("Course navigation"),
+    # Translators: the name of the side panel with the page's contents (for screen readers).
+    "onThisPage": N_("On this page"),
+}
+
+
+def words_script() -> str:
+    """``_static/courseware-words.js``: ``SCRIPT_WORDS`` in the course's language (ASCII, whatever the page's
+    encoding)."""
+    words = {name: _(message) for name, message in SCRIPT_WORDS.items()}
+    return f"window.coursewareWords = {json.dumps(words, indent=1, sort_keys=True)};\n"
 
 
 def _add_assets(app: Sphinx) -> None:
@@ -58,6 +92,7 @@ def _add_assets(app: Sphinx) -> None:
         return
     app.add_css_file(STYLESHEET)  # the brand's CSS, its fonts as WOFF2 (webfonts.py)
     app.add_css_file("courseware.css")
+    app.add_js_file(WORDS_SCRIPT, defer="defer")  # deferred scripts run in order: the words first
     app.add_js_file("courseware.js", defer="defer")
 
 
@@ -72,6 +107,7 @@ def _copy_assets(app: Sphinx, exception: Exception | None) -> None:
         return  # the decks' brand-web.css: slides/__init__.py
     for name in ("courseware.css", "courseware.js"):
         write_if_changed(static / name, (STATIC / name).read_bytes())
+    write_if_changed(static / WORDS_SCRIPT, words_script().encode("utf-8"))
     write_web_fonts(app)
 
 
@@ -124,8 +160,8 @@ def _group(label: str, *body: nodes.Node, classes=()) -> nodes.container:
 
 
 #: The PDFs are listed by edition, in this order.
-EDITION_LABELS = {"learner": "For learners", "self-study": "For study alone, with the answers",
-                  "facilitator": "For facilitators"}
+EDITION_LABELS = {"learner": N_("For learners"), "self-study": N_("For study alone, with the answers"),
+                  "facilitator": N_("For facilitators")}
 
 
 class DownloadLinks(SphinxPostTransform):
@@ -151,30 +187,31 @@ class DownloadLinks(SphinxPostTransform):
             items = nodes.bullet_list()
             for doc in config.handouts:
                 if doc.edition == edition:
-                    items += nodes.list_item("", _link(f"{doc.title} (PDF)", root + config.handouts_url + doc.filename))
+                    items += nodes.list_item("", _link(_("{title} (PDF)").format(title=doc.title),
+                                                       root + config.handouts_url + doc.filename))
             if len(items):
-                pdfs += [nodes.paragraph(text=label, classes=["cw-download-sublabel"]), items]
+                pdfs += [nodes.paragraph(text=_(label), classes=["cw-download-sublabel"]), items]
         decks = nodes.bullet_list(classes=["cw-deck-list"])
         for row in structure.lessons_below(self.env, self.config.root_doc):
             decks += nodes.list_item("", _link(structure.title(self.env, row.docname),
                                                deck_from_page(builder, docname, row.docname)))
         index = deck_from_page(builder, docname, self.config.root_doc)
         course = nodes.container(classes=["cw-downloads"])
-        course += _group("Printable handouts", *pdfs)
-        course += _group("Slide decks", nodes.paragraph(
-            "", "", nodes.Text("One deck per lesson, with speaker notes (press S); all of them in the "),
-            nodes.reference("", "deck index", refuri=index, internal=False), nodes.Text(":")), decks,
-            classes=["cw-decks"])
+        course += _group(_("Printable handouts"), *pdfs)
+        # Translators: {deck_index} is a link whose text is "deck index".
+        line = sentence(_("One deck per lesson, with speaker notes (press S); all of them in the {deck_index}:"),
+                        deck_index=nodes.reference("", _("deck index"), refuri=index, internal=False))
+        course += _group(_("Slide decks"), nodes.paragraph("", "", *line), decks, classes=["cw-decks"])
         archives = nodes.bullet_list()
-        for url, text, kind in ((config.kit_url, "Classroom kit (zip): the HTML course, the decks and the PDFs, "
-                                                 "to open from disk where there is no network", KIT_ITEM),
-                                (config.lab_url, "The lab's practice repository (zip)", "cw-lab")):
+        for url, text, kind in ((config.kit_url, _("Classroom kit (zip): the HTML course, the decks and the PDFs, "
+                                                   "to open from disk where there is no network"), KIT_ITEM),
+                                (config.lab_url, _("The lab's practice repository (zip)"), "cw-lab")):
             if url:
                 archives += nodes.list_item("", _link(text, url if "://" in url else root + url), classes=[kind])
         area = nodes.container(classes=["cw-download-area"])
         area += course
         if len(archives):
-            area += _group("Offline and lab", archives, classes=["cw-archives"])
+            area += _group(_("Offline and lab"), archives, classes=["cw-archives"])
         return area
 
 
@@ -190,7 +227,8 @@ class DeckLink(SphinxPostTransform):
             return
         top = next(self.document.findall(nodes.section), None)
         if top is not None:
-            line = _link("Open this lesson's slide deck", deck_from_page(structure.builder(self.env), docname, docname))
+            line = _link(_("Open this lesson's slide deck"),
+                         deck_from_page(structure.builder(self.env), docname, docname))
             line["classes"].append("cw-deck-link")
             top.insert(1, line)
 
@@ -206,16 +244,20 @@ def add_facilitator_switch(app: Sphinx, pagename: str, templatename: str, contex
         return
     if not any(has_class(node, FACILITATOR) for node in doctree.findall(nodes.Element)):
         return
-    context["body"] = SWITCH + context.get("body", "")
+    context["body"] = switch() + context.get("body", "")
 
 
-SWITCH = (
-    '<div class="cw-toolbar">'
-    '<button type="button" class="cw-facilitator-switch" aria-pressed="false" '
-    'title="Show the slide bullets and facilitator notes on this page">'
-    '<span class="cw-switch-track" aria-hidden="true"></span>Facilitator view</button>'
-    "</div>\n"
-)
+def switch() -> str:
+    """The switch, its words in the course's language."""
+    title, label = _("Show the slide bullets and facilitator notes on this page"), _("Facilitator view")
+    return (
+        '<div class="cw-toolbar">'
+        '<button type="button" class="cw-facilitator-switch" aria-pressed="false" '
+        f'title="{html.escape(title)}">'
+        '<span class="cw-switch-track" aria-hidden="true"></span>'
+        f'{html.escape(label, quote=False)}</button>'
+        "</div>\n"
+    )
 
 
 def setup_html(app: Sphinx) -> None:

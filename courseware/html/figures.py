@@ -12,7 +12,9 @@ leaves an image that is already linked alone. An image the author linked
 (``:target:``) keeps its link.
 
 The stylesheet gives figures a light panel, so drawings with a transparent
-background and dark lines stay readable in the dark theme.
+background and dark lines stay readable in the dark theme. The hint under the
+image ("Full size") is the link's ``data-cw-hint``, in the course's language,
+which the stylesheet shows (``attr()``): it needs no script.
 """
 
 from __future__ import annotations
@@ -26,11 +28,24 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .. import structure
-from ..outputs import HTML_BUILDERS
+from ..outputs import HTML_BUILDERS, add_node
+from ..translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+
+class figure_link(nodes.reference):
+    """A figure's image as a link to its file, with the hint the stylesheet shows under it (HTML course only)."""
+
+
+def visit_figure_link(self, node: figure_link) -> None:
+    self.visit_reference(node)
+    self.body[-1] = self.body[-1].replace("<a ", f'<a data-cw-hint="{self.attval(node["hint"])}" ', 1)
+
+
+def depart_figure_link(self, node: figure_link) -> None:
+    self.depart_reference(node)
 
 
 def image_file_uri(builder, docname: str, uri: str) -> str | None:
@@ -54,10 +69,11 @@ class FigureLinks(SphinxPostTransform):
             target = image_file_uri(builder, self.env.docname, image["uri"])
             if target is None:  # a remote image, or one Sphinx does not copy
                 continue
-            link = nodes.reference("", "", refuri=target, internal=True, classes=["cw-figure-link"])
+            link = figure_link("", "", refuri=target, internal=True, classes=["cw-figure-link"], hint=_("Full size"))
             image.replace_self(link)
             link += image
 
 
 def setup_figures(app: Sphinx) -> None:
+    add_node(app, figure_link, html=(visit_figure_link, depart_figure_link))
     app.add_post_transform(FigureLinks)

@@ -20,6 +20,7 @@ first paragraph of prose on the part's page.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from .. import structure
 from ..agenda import doc_link, format_minutes
 from ..directive import PlaceholderDirective
 from ..outputs import HTML_BUILDERS, SKIPPED_EVERYWHERE, add_node
+from ..translations import N_, _, ngettext
 from .meta import first_prose
 
 if TYPE_CHECKING:
@@ -61,7 +63,18 @@ class Modules(PlaceholderDirective):
 
 
 #: How a part that is a lesson itself is named on its card, by lesson kind.
-SESSION = {"lesson": "Lesson", "worksheet": "Worksheet session"}
+SESSION = {"lesson": N_("Lesson"), "worksheet": N_("Worksheet session")}
+
+
+def lesson_count(kind: str, number: int) -> str:
+    """``4 lessons``, ``1 worksheet``: how many lessons of a kind a part holds."""
+    if kind == "worksheet":
+        return ngettext("{count} worksheet", "{count} worksheets", number).format(count=number)
+    return ngettext("{count} lesson", "{count} lessons", number).format(count=number)
+
+
+def both(first: str, second: str) -> str:
+    return _("{first} and {second}").format(first=first, second=second)
 
 
 @dataclass
@@ -79,11 +92,11 @@ class Module:
     def facts(self) -> str:
         """``4 lessons and 1 worksheet · 4 h 15 min``, ``Lesson · 30 min`` or ``No lessons yet``."""
         if self.session:
-            return f"{SESSION.get(self.session, 'Lesson')} \u00b7 {format_minutes(self.minutes)}"
-        counts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in self.kinds.items() if n]
+            return f"{_(SESSION.get(self.session, SESSION['lesson']))} \u00b7 {format_minutes(self.minutes)}"
+        counts = [lesson_count(kind, n) for kind, n in self.kinds.items() if n]
         if not counts:
-            return "No lessons yet"
-        return " and ".join(counts) + " \u00b7 " + format_minutes(self.minutes)
+            return _("No lessons yet")
+        return functools.reduce(both, counts) + " \u00b7 " + format_minutes(self.minutes)
 
 
 def lead_sentences(text: str, limit: int = SUMMARY) -> str:
@@ -150,7 +163,7 @@ class ModuleCards(SphinxPostTransform):
                 if module.summary:
                     card += nodes.paragraph(text=module.summary, classes=["cw-card-summary"])
                 cards += card
-            node.replace_self(cards if len(cards) else nodes.paragraph(text="No modules yet."))
+            node.replace_self(cards if len(cards) else nodes.paragraph(text=_("No modules yet.")))
 
 
 class ModuleList(SphinxPostTransform):
@@ -168,7 +181,7 @@ class ModuleList(SphinxPostTransform):
                                     nodes.Text(f" ({module.facts})")),
                     *([nodes.paragraph(text=module.summary)] if module.summary else []),
                 )
-            node.replace_self(items if len(items) else nodes.paragraph(text="No modules yet."))
+            node.replace_self(items if len(items) else nodes.paragraph(text=_("No modules yet.")))
 
 
 def setup_landing(app: Sphinx) -> None:

@@ -26,6 +26,7 @@ from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
 from ..outputs import DECK_BUILDERS, HTML_BUILDERS
+from ..translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,13 +81,17 @@ def _without_bracketed_references(paragraph: nodes.paragraph) -> str:
 def lesson_description(env, docname: str) -> str:
     record = structure.lesson(env, docname)
     module = structure.module_of(env, docname)
-    where = f" of {structure.title(env, module)}" if module else ""
-    kind = "worksheet session" if record.kind == "worksheet" else "lesson"
-    text = f"A {format_minutes(record.duration)} {kind}{where}."
+    facts = {"length": format_minutes(record.duration), "module": structure.title(env, module) if module else ""}
+    if record.kind == "worksheet":
+        text = _("A {length} worksheet session of {module}.") if module else _("A {length} worksheet session.")
+    else:
+        text = _("A {length} lesson of {module}.") if module else _("A {length} lesson.")
+    text = text.format(**facts)
     aims = [o.rstrip(".") for o in record.objectives]
     if aims:
         aims = [aims[0][:1].lower() + aims[0][1:], *aims[1:]]
-        text += " You will " + "; ".join(a[:1].lower() + a[1:] for a in aims) + "."
+        # Translators: {aims} are the lesson's objectives, each starting lower case, joined by "; ".
+        text += " " + _("You will {aims}.").format(aims="; ".join(a[:1].lower() + a[1:] for a in aims))
     return text
 
 

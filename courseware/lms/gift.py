@@ -11,8 +11,10 @@ a category path separates its levels with ``/``, so a ``/`` in a title is double
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..translations import _
 from .items import Item, Module
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -30,18 +32,26 @@ def category(*titles: str) -> str:
 NAME_LENGTH = 255
 
 
+def both(first: str, second: str) -> str:
+    return _("{first} and {second}").format(first=first, second=second)
+
+
 def name(item: Item) -> str:
     """The question's number and the objectives it checks, by number and text (the category names the lesson)."""
     if not item.objectives:
-        return f"Question {item.number}"
-    numbers = " and ".join(str(n) for n in item.objective_numbers)
-    text = f"Question {item.number}, objective {numbers}: " + "; ".join(item.objectives)
+        return _("Question {number}").format(number=item.number)
+    numbers = functools.reduce(both, [str(n) for n in item.objective_numbers])
+    # Translators: {numbers} are the objectives' numbers ("1 and 2"), {objectives} their texts joined by "; ".
+    text = _("Question {number}, objective {numbers}: {objectives}").format(
+        number=item.number, numbers=numbers, objectives="; ".join(item.objectives))
     return text if len(text) <= NAME_LENGTH else text[:NAME_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def question(item: Item) -> str:
-    right = f"Correct. {item.explanation}".strip()
-    wrong = f"Not quite: the answer is {item.letter}, \u201c{item.options[item.key]}\u201d. {item.explanation}".strip()
+    right = _("Correct. {explanation}").format(explanation=item.explanation).strip()
+    # Translators: {letter} and {option} are the right option's letter and text.
+    wrong = _("Not quite: the answer is {letter}, \u201c{option}\u201d. {explanation}").format(
+        letter=item.letter, option=item.options[item.key], explanation=item.explanation).strip()
     lines = [f"// [id:{item.identifier}]", f"::{escape(name(item))}::{escape(item.stem)} {{"]
     for index, option in enumerate(item.options):
         mark, feedback = ("=", right) if index == item.key else ("~", wrong)

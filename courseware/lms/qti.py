@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from ..translations import _
 from .items import Item, Module
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -29,6 +30,7 @@ def _root(tag: str, attributes: str, body: str, language: str) -> str:
 
 
 def item_xml(item: Item, title: str, language: str) -> str:
+    feedback = _("Answer: {letter}. {explanation}").format(letter=item.letter, explanation=item.explanation)
     choices = "".join(f'      <simpleChoice identifier="{"ABCDEFGH"[i]}">{escape(option)}</simpleChoice>\n'
                       for i, option in enumerate(item.options))
     body = (
@@ -55,7 +57,7 @@ def item_xml(item: Item, title: str, language: str) -> str:
         "</setOutcomeValue>\n"
         "  </responseProcessing>\n"
         '  <modalFeedback outcomeIdentifier="FEEDBACK" identifier="EXPLANATION" showHide="show">'
-        f"Answer: {item.letter}. {escape(item.explanation)}</modalFeedback>\n"
+        f"{escape(feedback)}</modalFeedback>\n"
     )
     return _root("assessmentItem", f'identifier={quoteattr(item.identifier)} title={quoteattr(title)} '
                  'adaptive="false" timeDependent="false"', body, language)
@@ -113,6 +115,7 @@ def package(identifier: str, title: str, modules: list[Module], language: str) -
     for module in modules:
         files[f"tests/{_name(module.docname)}.xml"] = test_xml(module, language)
         for item in module.items:
-            files[f"items/{item.identifier}.xml"] = item_xml(item, f"{titles[item.lesson]}, question {item.number}",
-                                                            language)
+            # Translators: an item's title in the LMS: the lesson's title and the question's number.
+            title = _("{lesson}, question {number}").format(lesson=titles[item.lesson], number=item.number)
+            files[f"items/{item.identifier}.xml"] = item_xml(item, title, language)
     return files

@@ -6,8 +6,9 @@ The package holds the built HTML course (``course/``), offline and with the bran
 asset, and for each module a launch page (``sco/<module>.html``): a bar with the module's lessons
 and a frame that shows them. The launch page's script (``static/scorm12.js``) holds the SCORM
 session and reports the module's knowledge checks. Its data (each question's page, form name, key
-and objectives, and the pass mark) is written here from the question records, so the script knows
-nothing the course would type twice. ``imsmanifest.xml`` lists each SCO with every file it loads.
+and objectives, the pass mark, and the words of its status line in the course's language) is written
+here from the question records, so the script knows nothing the course would type twice.
+``imsmanifest.xml`` lists each SCO with every file it loads.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from xml.sax.saxutils import quoteattr
 
 from sphinx.errors import SphinxError
 
+from ..translations import _, ngettext
 from .items import Item, Module
 
 STATIC = Path(__file__).parent / "static"
@@ -70,9 +72,22 @@ def _objective_ids(item: Item) -> list[str]:
 
 def launch_page(module: Module, pages: dict[str, str], course_title: str, pass_mark: int, language: str) -> str:
     """``pages``: each lesson's path inside the package."""
+    total = len(module.items)
+    # the status line as scorm12.js writes it, its {answered}, {right} and {score} filled in there
+    words = {
+        "answered": ngettext("{answered} of {total} question answered, {right} right.",
+                             "{answered} of {total} questions answered, {right} right.", total),
+        # Translators: once every question is answered; {score} is the percentage of right answers.
+        "scored": ngettext("{answered} of {total} question answered, {right} right: {score} %.",
+                           "{answered} of {total} questions answered, {right} right: {score} %.", total),
+    }
     data = {"passMark": pass_mark, "questions": [
         {"id": item.identifier, "page": "../" + pages[item.lesson], "field": item.field, "key": item.letter,
-         "objectives": _objective_ids(item)} for item in module.items]}
+         "objectives": _objective_ids(item)} for item in module.items], "words": words}
+    start = ngettext("{count} question in this module's knowledge checks.",
+                     "{count} questions in this module's knowledge checks.", total).format(count=total)
+    # Translators: the names screen readers give the list of the module's lessons and the frame that shows one.
+    navigation, frame = _("Lessons of this module"), _("Lesson")
     lessons = "".join(f'<li><a href="../{escape(pages[docname])}" target="cw-lesson">{escape(title)}</a></li>'
                       for docname, title in module.lessons)
     first = pages[module.lessons[0][0]]
@@ -90,10 +105,10 @@ def launch_page(module: Module, pages: dict[str, str], course_title: str, pass_m
 <body>
 <header class="cw-sco-bar">
 <h1>{escape(module.title)}</h1>
-<nav aria-label="Lessons of this module"><ol>{lessons}</ol></nav>
-<p class="cw-sco-status" aria-live="polite">{len(module.items)} questions in this module's knowledge checks.</p>
+<nav aria-label="{escape(navigation)}"><ol>{lessons}</ol></nav>
+<p class="cw-sco-status" aria-live="polite">{escape(start, quote=False)}</p>
 </header>
-<main><iframe class="cw-sco-lesson" name="cw-lesson" title="Lesson" src="../{escape(first)}"></iframe></main>
+<main><iframe class="cw-sco-lesson" name="cw-lesson" title="{escape(frame)}" src="../{escape(first)}"></iframe></main>
 </body>
 </html>
 """

@@ -29,6 +29,7 @@ from ..lesson import keypoints, objectives
 from ..quiz import question
 from ..references import cited_keys, entry_fields
 from ..structure import ancestors
+from ..translations import N_, _
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -39,6 +40,8 @@ FURTHER_READING = "further-reading"
 #: an activity longer than that continues on a second slide.
 DENSITY_WORDS = (90, 125, 165)
 LEAD_WORDS = 30
+#: How an activity's mode (``:mode:``) reads on its slide, beside its minutes.
+MODES = {"solo": N_("solo"), "pairs": N_("pairs"), "groups": N_("groups"), "plenary": N_("plenary")}
 
 
 @dataclass
@@ -149,7 +152,7 @@ def split_activity(node: nodes.Element) -> list[nodes.Element]:
     parts = []
     for first, end in zip(starts, [*starts[1:], len(units)]):
         current = node.copy()
-        for piece, _ in (piece for unit in units[first:end] for piece in unit):
+        for piece, _words in (piece for unit in units[first:end] for piece in unit):
             if (isinstance(piece, nodes.enumerated_list) and len(current)
                     and isinstance(current[-1], nodes.enumerated_list)
                     and current[-1].get("start", 1) + len(current[-1].children) == piece.get("start", 1)):
@@ -168,7 +171,7 @@ def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> li
     standard = settings(env.config).standard
     slides: list[Slide] = []
     for node in top.findall(objectives):
-        slides.append(Slide("objectives", "objectives", "Objectives", [node.deepcopy()]))
+        slides.append(Slide("objectives", "objectives", _("Objectives"), [node.deepcopy()]))
         break
     questions = list(top.findall(question))
     for section in (c for c in top.children if isinstance(c, nodes.section)):
@@ -188,7 +191,7 @@ def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> li
                       if not within_activity(n)]
         for index, node in enumerate(activities):
             line = [format_minutes(node["minutes"])] if node.get("minutes") else []
-            line += [node["mode"]] if node.get("mode") else []
+            line += [_(MODES.get(node["mode"], node["mode"]))] if node.get("mode") else []
             kept = [nodes.paragraph(text=" · ".join(line), classes=["cw-minutes"])] if line else []
             kind = "exercise" if isinstance(node, exercise) else "discussion"
             parts = split_activity(node) if shown_words(node) > DENSITY_WORDS[2] else [node.deepcopy()]
@@ -202,9 +205,10 @@ def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> li
             number = questions.index(node) + 1
             minutes = standard.minutes_per_question + (standard.quiz_minutes if number == 1 else 0)
             slides.append(Slide("question", f"{ident}-question-{number}",
-                                f"Knowledge check {number}/{len(questions)}", [node.deepcopy()], minutes=minutes))
+                                _("Knowledge check {number}/{total}").format(number=number, total=len(questions)),
+                                [node.deepcopy()], minutes=minutes))
         for node in section.findall(keypoints):
-            slides.append(Slide("keypoints", "key-points", "Key points", [node.deepcopy()],
+            slides.append(Slide("keypoints", "key-points", _("Key points"), [node.deepcopy()],
                                 minutes=standard.keypoints_minutes))
     keys = cited_keys(env, docname)
     chunks = [keys[i:i + READING_PER_SLIDE] for i in range(0, len(keys), READING_PER_SLIDE)]
@@ -212,7 +216,8 @@ def lesson_slides(env: BuildEnvironment, docname: str, top: nodes.section) -> li
         items = nodes.bullet_list()
         for key in chunk:
             items += nodes.list_item("", nodes.paragraph("", "", link(*entry_fields(env, key))))
-        title = "Further reading" + (f" ({index + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+        title = (_("Further reading ({number}/{total})").format(number=index + 1, total=len(chunks))
+                 if len(chunks) > 1 else _("Further reading"))
         ident = FURTHER_READING if index == 0 else f"{FURTHER_READING}-{index + 1}"
         slides.append(Slide("further-reading", ident, title, [items]))
     return slides

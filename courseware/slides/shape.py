@@ -37,6 +37,7 @@ from ..config import settings
 from ..links import page_from_deck
 from ..outputs import DECK_BUILDERS
 from ..references import plain_terms, short_label
+from ..translations import _
 from .model import FURTHER_READING, lesson_slides
 
 BAND = "linear-gradient(to bottom, {primary} 0, {primary} 16px, {base} 16px)"
@@ -207,7 +208,7 @@ class ShapeDeck(SphinxPostTransform):
             if module:
                 title, seen_module = structure.title(self.env, module), True
             else:
-                title = "Conclusion" if seen_module else "Introduction"
+                title = _("Conclusion") if seen_module else _("Introduction")
             slides.append(_slide(f"decks-{index}", title, items, primary=settings(self.config).brand.primary,
                                  kind="deck-list"))
         return slides

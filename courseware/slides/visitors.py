@@ -28,6 +28,7 @@ from ..lesson import cut, keypoints, objectives, prepare, prereading
 from ..outputs import PASS_THROUGH, SKIP
 from ..quiz import question, quiz, quiz_explanation, quiz_option
 from ..structure import ancestors
+from ..translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,7 +59,9 @@ def visit_option(self, node):
 
 def depart_option(self, node):
     if node["correct"]:
-        self.body.append(' <span class="fragment cw-answer-mark">\u2714 answer</span>')
+        # Translators: beside a knowledge check's right option on a slide, shown on the next step.
+        mark = _("answer")
+        self.body.append(f' <span class="fragment cw-answer-mark">\u2714 {self.encode(mark)}</span>')
     self.body.append("</li>\n")
     if not isinstance(node.next_node(descend=False, siblings=True), quiz_option):
         self.body.append("</ol>\n")

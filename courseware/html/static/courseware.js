@@ -1,11 +1,20 @@
 // SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 // SPDX-License-Identifier: Apache-2.0
 // The HTML course's only script: the facilitator-view switch, quiz feedback and
-// the figure viewer. No network, no third-party code.
+// the figure viewer. No network, no third-party code. Its words come from courseware-words.js, which
+// the build writes in the course's language (courseware/html/__init__.py) and pages load first.
 (function () {
   "use strict";
   var KEY = "courseware-facilitator-view";
   var root = document.documentElement;
+  var WORDS = window.coursewareWords || {};
+
+  // A word in the course's language, its {name} placeholders filled from values.
+  function say(name, values) {
+    return String(WORDS[name] || "").replace(/\{(\w+)\}/g, function (whole, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
 
   // -- Facilitator view: the switch is in the page (courseware/html/__init__.py) --
   function wireSwitches() {
@@ -36,9 +45,7 @@
     picked.classList.add(correct ? "cw-picked-right" : "cw-picked-wrong");
     var feedback = question.querySelector(".cw-feedback");
     if (feedback) {
-      feedback.textContent = correct
-        ? "Correct."
-        : "Not quite: the answer is " + (right ? right.value : "?") + ".";
+      feedback.textContent = correct ? say("correct") : say("notQuite", {answer: right ? right.value : "?"});
       feedback.className = "cw-feedback " + (correct ? "cw-right" : "cw-wrong");
     }
     var explanation = question.querySelector("details.cw-explanation");
@@ -63,16 +70,16 @@
     var dialog = document.createElement("dialog");
     dialog.className = "cw-viewer";
     var label = caption ? caption.textContent.trim() : (image ? image.alt : "");
-    dialog.setAttribute("aria-label", label ? "Figure: " + label : "Figure");
+    dialog.setAttribute("aria-label", label ? say("figureNamed", {caption: label}) : say("figure"));
     var bar = document.createElement("div");
     bar.className = "cw-viewer-bar";
     var file = document.createElement("a");
     file.href = link.href;
-    file.textContent = "Open the image file";
+    file.textContent = say("openImage");
     var close = document.createElement("button");
     close.type = "button";
     close.className = "cw-viewer-close";
-    close.textContent = "Close";
+    close.textContent = say("close");
     bar.append(file, close);
     var frame = document.createElement("div");
     frame.className = "cw-viewer-frame";
@@ -102,9 +109,9 @@
 
   // -- furo's two side panels are both <aside>: name them, so each landmark is told apart --
   function nameLandmarks() {
-    [[".sidebar-drawer", "Course navigation"], [".toc-drawer", "On this page"]].forEach(function (pair) {
+    [[".sidebar-drawer", "courseNavigation"], [".toc-drawer", "onThisPage"]].forEach(function (pair) {
       var aside = document.querySelector("aside" + pair[0]);
-      if (aside && !aside.hasAttribute("aria-label")) { aside.setAttribute("aria-label", pair[1]); }
+      if (aside && !aside.hasAttribute("aria-label")) { aside.setAttribute("aria-label", say(pair[1])); }
     });
   }
 

@@ -5,7 +5,8 @@
 // there, the page tells the LMS: one interaction per answer, the score over the module's questions
 // (the latest answer to each), and the status: incomplete until every question is answered, then
 // passed or failed against the mastery score (the LMS's, else the course's pass mark). The session
-// time is sent when the page is left. Without an LMS the page works as the HTML course does.
+// time is sent when the page is left. Without an LMS the page works as the HTML course does. The words
+// of the status line come with the data, in the course's language (courseware/lms/scorm.py).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("cw-sco").textContent);
@@ -27,6 +28,13 @@
 
   function set(element, value) { api.LMSSetValue(element, String(value)); }
 
+  // The words the data names, their {name} placeholders filled from values.
+  function say(name, values) {
+    return String((data.words || {})[name] || "").replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
   function pad(number, width) { var text = String(number); while (text.length < width) { text = "0" + text; } return text; }
 
   function clock(date) { return pad(date.getHours(), 2) + ":" + pad(date.getMinutes(), 2) + ":" + pad(date.getSeconds(), 2); }
@@ -47,15 +55,17 @@
     var ids = Object.keys(latest);
     var right = ids.filter(function (id) { return latest[id]; }).length;
     var score = Math.round(100 * right / data.questions.length);
-    var text = ids.length + " of " + data.questions.length + " questions answered, " + right + " right";
+    var all = ids.length === data.questions.length;
+    var text = say(all ? "scored" : "answered", {answered: ids.length, total: data.questions.length, right: right,
+                                                 score: score});
     if (api) {
       set("cmi.core.score.raw", score);
-      if (ids.length === data.questions.length) {
+      if (all) {
         set("cmi.core.lesson_status", score >= passMark() ? "passed" : "failed");
       }
       api.LMSCommit("");
     }
-    if (status) { status.textContent = text + (ids.length === data.questions.length ? ": " + score + " %." : "."); }
+    if (status) { status.textContent = text; }
   }
 
   function answered(question, letter) {
