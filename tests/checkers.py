@@ -129,6 +129,10 @@ def _record(visits: Visits, page: str, response: dict, theme: str = "") -> None:
 #: No preload: axe fetches a page's stylesheets again to read them, and resolves an @import
 #: against the page instead of the stylesheet (a request for a file that is not there).
 AXE_RUN = "axe.run(document, {resultTypes: ['violations'], preload: false})"
+#: The slide on screen, with what is drawn behind it (axe reads colours from the rendered page).
+AXE_SLIDE = "axe.run(Reveal.getCurrentSlide(), {resultTypes: ['violations'], preload: false})"
+#: After the next frame is drawn: the slide just shown is laid out.
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 AXE_CONTRAST = "axe.run(document, {resultTypes: ['violations'], preload: false, runOnly: ['color-contrast']})"
 
 
@@ -142,7 +146,9 @@ def visit(base: str, build: Path, folder: str, deck: bool, dark: bool = False) -
     """Open every page of ``folder`` in Chromium (network blocked) and run axe on it.
 
     A deck is shown slide by slide: axe runs on each slide as the audience
-    sees it, with every fragment visible. With ``dark``, the HTML course is
+    sees it, with every fragment visible (on the whole page for the first,
+    which checks what belongs to the page: its title, language, landmarks;
+    on the slide for the others). With ``dark``, the HTML course is
     also shown in furo's dark theme and checked for contrast.
     """
     from .browser import browser_page
@@ -172,8 +178,9 @@ def visit(base: str, build: Path, folder: str, deck: bool, dark: bool = False) -
                         """i => { const s = Reveal.getSlides()[i]; const at = Reveal.getIndices(s);
                         Reveal.slide(at.h, at.v, s.querySelectorAll('.fragment').length - 1);
                         return at.h + '/' + (at.v || 0); }""", index)
-                    page.wait_for_timeout(20)
-                    _record(visits, f"{name}#/{where}", page.evaluate(AXE_RUN))
+                    page.evaluate(NEXT_FRAME)
+                    # the whole deck's page once (its title, language, landmarks), then each slide as shown
+                    _record(visits, f"{name}#/{where}", page.evaluate(AXE_RUN if index == 0 else AXE_SLIDE))
                     visits.slides += 1
             else:
                 page.evaluate(script)

@@ -73,14 +73,15 @@ def sphinx_build(root: Path, output: str, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def build_all(root: Path) -> list[str]:
-    """Build the outputs as ``make`` does: HTML first, then the decks, the PDFs and the LMS exports side by side."""
+def build_all(root: Path, outputs: tuple[str, ...] = ("slides", "handouts", "lms")) -> list[str]:
+    """Build the outputs as ``make`` does: HTML first, which reads every page into the environment they share,
+    then ``outputs`` side by side."""
     failures = []
     first = sphinx_build(root, "html")
     log, _ = first.communicate()
     if first.returncode:
         return [f"--- html (exit {first.returncode}) ---\n{log}"]
-    rest = {output: sphinx_build(root, output) for output in ("slides", "handouts", "lms")}
+    rest = {output: sphinx_build(root, output) for output in outputs}
     for output, process in rest.items():
         log, _ = process.communicate()
         if process.returncode:

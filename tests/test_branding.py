@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from courseware.config import read_settings
 
 from .browser import browser_page, serve
-from .conftest import copy_repository, once, sphinx_build
+from .conftest import build_all, copy_repository, once, sphinx_build
 from .test_print import paths, same_colour
 
 BRAND = """courseware_brand = {
@@ -53,9 +53,7 @@ def rebrand(root, brand: str) -> None:
 def branded(tmp_path_factory):
     def make(root: Path) -> str:
         rebrand(copy_repository(root), BRAND)
-        builds = [sphinx_build(root, output) for output in ("html", "slides", "handouts")]
-        logs = [process.communicate()[0] for process in builds]
-        return "\n".join(log for log, process in zip(logs, builds) if process.returncode)
+        return "\n".join(build_all(root, ("slides", "handouts")))
 
     return once(tmp_path_factory, "branded", make) / "_build"
 

@@ -296,7 +296,7 @@ def _sheet(page, number: int, primary: str) -> Sheet:
     height = page.get_height()
     text = page.get_textpage()
     glyphs: list[Glyph] = []
-    marks: dict[int, tuple] = {}  # a text object's MCID, tag and whether its text is replaced, by its address
+    marks: dict[int, tuple] = {}  # a text object's MCID, tag, whether its text is replaced, font, size: by address
     box, matrix, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     last = None  # (text object, baseline, box) of the last glyph kept
@@ -320,16 +320,17 @@ def _sheet(page, number: int, primary: str) -> Sheet:
                 glyphs[-1] = glyphs[-1]._replace(x1=x.value)
         joined = False
         last = (address, y.value, (box.left, box.right))
-        if address not in marks:
-            marks[address] = _marked_content(shape)
-        mcid, tag, replaced = marks[address]
+        if address not in marks:  # a text object's glyphs share its marks, its font and its size
+            pdfium_c.FPDFText_GetFontInfo(text, index, name, len(name), flags)
+            pdfium_c.FPDFText_GetMatrix(text, index, matrix)  # a slide printed small scales its text down
+            size = pdfium_c.FPDFText_GetFontSize(text, index) * math.hypot(matrix.c, matrix.d)
+            marks[address] = (*_marked_content(shape), name.value.decode("utf-8", "replace").split("+", 1)[-1],
+                              round(size, 2))
+        mcid, tag, replaced, font, size = marks[address]
         if char == "\x02":  # PDFium's name for a hyphen that ends a line: the soft hyphen Typst adds, or a "-"
             char = "\u00ad" if replaced else "-"
-        pdfium_c.FPDFText_GetFontInfo(text, index, name, len(name), flags)
-        pdfium_c.FPDFText_GetMatrix(text, index, matrix)  # a slide printed small scales its text down
-        size = pdfium_c.FPDFText_GetFontSize(text, index) * math.hypot(matrix.c, matrix.d)
-        glyphs.append(Glyph(char, name.value.decode("utf-8", "replace").split("+", 1)[-1], round(size, 2),
-                            x.value, max(box.right, x.value), height - box.top, height - box.bottom, mcid, tag))
+        glyphs.append(Glyph(char, font, size, x.value, max(box.right, x.value), height - box.top,
+                            height - box.bottom, mcid, tag))
     text.close()
     rules, bars, outlines = [], [], []
     for x0, top, x1, bottom, fill, stroke, _ in paths(page):
