@@ -60,17 +60,24 @@ def coverage(files: list[Path]) -> frozenset[int]:
 def print_fonts(app: Sphinx) -> tuple[list[str], frozenset[int], frozenset[int]]:
     """The families every character is looked for in, the code points the brand's files draw, and those
     the fallback fonts and the code font add."""
-    families = [settings(app.config).brand.font]
-    brand = coverage(list(font_files(app)))
+    folder = fallback_fonts.matplotlib_fonts()
+    code = folder / CODE_FONT[1] if folder is not None and (folder / CODE_FONT[1]).is_file() else None
+    return _print_fonts(settings(app.config).brand.font, tuple(font_files(app)),
+                        tuple(fallback_fonts.fallback_faces(app)), code)
+
+
+@cache
+def _print_fonts(font: str, brand_files: tuple[Path, ...], faces: tuple[fallback_fonts.Face, ...],
+                 code: Path | None) -> tuple[list[str], frozenset[int], frozenset[int]]:
+    """Once a build, not once a page: a CJK font draws some 45,000 characters."""
+    brand = coverage(list(brand_files))
     extra: set[int] = set()
-    faces = fallback_fonts.fallback_faces(app)
     for face in faces:
         extra |= fallback_fonts.characters(face)
-    families += list(dict.fromkeys(face.family for face in faces))
-    folder = fallback_fonts.matplotlib_fonts()
-    if folder is not None and (folder / CODE_FONT[1]).is_file():
+    families = [font, *dict.fromkeys(face.family for face in faces)]
+    if code is not None:
         families.append(CODE_FONT[0])
-        extra |= coverage([folder / CODE_FONT[1]])
+        extra |= coverage([code])
     return families, brand, frozenset(extra - brand)
 
 
