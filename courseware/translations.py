@@ -55,6 +55,19 @@ def pgettext(context: str, message: str) -> str:
     return locale.get_translator(CATALOGUE).pgettext(context, message)
 
 
+#: Languages that write a noun with a capital letter wherever it stands (German): a page's words put inside a
+#: sentence keep their first letter there.
+NOUNS_CAPITALISED = ("de", "lb")
+
+
+def within_sentence(text: str, language: str | None) -> str:
+    """A page's words (an objective, a cut) put inside a generated sentence: the first letter lower case
+    ("I can: explain ..."), except in a language whose nouns keep their capital ("Ich kann Widgets ...")."""
+    if (language or "en").split("-")[0].split("_")[0] in NOUNS_CAPITALISED:
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def babel_locale(language: str | None):
     """Babel's locale for conf.py's ``language`` (``pt-BR`` or ``pt_BR``); British English, as the course is
     written, for ``en``, none or an unknown one."""

@@ -231,3 +231,14 @@ def test_the_print_templates_english_words_are_the_catalogues():
     text = (DEFAULT_TEMPLATES / "style.typ").read_text(encoding="utf-8")
     block = re.search(r"#let english-words = \((.*?)\n\)", text, re.S).group(1)
     assert dict(re.findall(r'([a-z-]+): "([^"]*)"', block)) == WORDS
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "explain widgets"), (None, "explain widgets"), ("pt", "explain widgets"), ("pt-BR", "explain widgets"),
+    ("de", "Explain widgets"), ("de_AT", "Explain widgets"),
+])
+def test_a_pages_words_inside_a_sentence_keep_a_germans_capital(language, expected):
+    """An objective inside "I can: …" starts lower case, except in German, where a noun keeps its capital."""
+    from courseware.translations import within_sentence
+
+    assert within_sentence("Explain widgets", language) == expected

@@ -76,8 +76,9 @@ def extract() -> Catalog:
 
 def po_bytes(catalogue: Catalog, **options) -> bytes:
     buffer = io.BytesIO()
+    # files without line numbers: a change of the code that moves a message does not change the catalogues
     write_po(buffer, catalogue, width=100, omit_header=False, sort_output=True, ignore_obsolete=True,
-             include_previous=False, **options)
+             include_previous=False, include_lineno=False, **options)
     # the creation date changes on every run and says nothing a translator needs; a template has no revision
     data = re.sub(rb'"POT-Creation-Date: [^"]*\\n"\n', b"", buffer.getvalue())
     return data if catalogue.locale else re.sub(rb'"PO-Revision-Date: [^"]*\\n"\n', b"", data)

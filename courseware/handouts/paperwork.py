@@ -36,7 +36,7 @@ from ..agenda import DAY_PARTS, clock, course_layout, day_span, format_minutes, 
 from ..config import HandoutDocument, settings
 from ..doctree_parts import sentence, table, table_row
 from ..practice import lab_download
-from ..translations import N_, _, pgettext
+from ..translations import N_, _, pgettext, within_sentence
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -123,8 +123,8 @@ def evaluation(builder: Builder, document: HandoutDocument) -> list[nodes.sectio
         for docname in lessons:
             lesson = structure.lesson(env, docname)
             for objective in lesson.objectives if lesson else ():
-                rows.append(table_row([_("I can: {objective}").format(objective=objective[0].lower() + objective[1:]),
-                                       *RATINGS]))
+                statement = _("I can: {objective}").format(objective=within_sentence(objective, env.config.language))
+                rows.append(table_row([statement, *RATINGS]))
         rows.append(table_row([_("The pace of this part suited me."), *RATINGS]))
         rows.append(table_row([_("Its materials (slides, handouts, exercises) helped me."), *RATINGS]))
         part += table([(_("Statement"), 60, [])] + [(rating, 5, []) for rating in RATINGS], rows, ["cw-evaluation"])

@@ -20,7 +20,7 @@ from ..agenda import DAY_PARTS, Slot, clock, course_layout, day_span, format_min
 from ..doctree_parts import table, table_row
 from ..lesson import prepare
 from ..outputs import FACILITATOR
-from ..translations import N_, _, ngettext, pgettext
+from ..translations import N_, _, ngettext, pgettext, within_sentence
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -85,7 +85,7 @@ def lesson_plan(env: BuildEnvironment, docname: str, page: nodes.section) -> nod
         for item in record.cuts:
             cuts += nodes.list_item("", nodes.paragraph(
                 "", "", nodes.strong("", _("Drop {what} (saves {length}).").format(
-                    what=item.what[0].lower() + item.what[1:], length=format_minutes(item.saves))),
+                    what=within_sentence(item.what, env.config.language), length=format_minutes(item.saves))),
                 nodes.Text(" " + item.cost)))
         plan += cuts
     return plan

@@ -26,7 +26,7 @@ from .. import structure
 from ..agenda import format_minutes
 from ..config import settings
 from ..outputs import DECK_BUILDERS, HTML_BUILDERS
-from ..translations import _
+from ..translations import _, within_sentence
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -89,9 +89,9 @@ def lesson_description(env, docname: str) -> str:
     text = text.format(**facts)
     aims = [o.rstrip(".") for o in record.objectives]
     if aims:
-        aims = [aims[0][:1].lower() + aims[0][1:], *aims[1:]]
-        # Translators: {aims} are the lesson's objectives, each starting lower case, joined by "; ".
-        text += " " + _("You will {aims}.").format(aims="; ".join(a[:1].lower() + a[1:] for a in aims))
+        # Translators: {aims} are the lesson's objectives, each starting lower case (not in German), joined by "; ".
+        text += " " + _("You will {aims}.").format(
+            aims="; ".join(within_sentence(a, env.config.language) for a in aims))
     return text
 
 
