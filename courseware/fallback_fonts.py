@@ -20,14 +20,15 @@ course uses and the brand lacks, with a ``unicode-range`` (``html/webfonts.py``)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cache
 from .config import settings
 
 if TYPE_CHECKING:
@@ -78,9 +79,8 @@ def search_folders(brand: Path) -> tuple[Path, ...]:
     return tuple(folder for folder in found if folder.is_dir())
 
 
-@cache
-def _faces_in(path: Path, stamp: int) -> tuple[Face, ...]:
-    """The faces of one font file (``stamp``: its modification time, so a changed file is read again)."""
+def _faces_in(path: Path) -> tuple[Face, ...]:
+    """The faces of one font file."""
     from fontTools.ttLib import TTCollection, TTFont
 
     try:
@@ -93,6 +93,16 @@ def _faces_in(path: Path, stamp: int) -> tuple[Face, ...]:
         return ()
 
 
+@functools.cache
+def faces_in_folder(folder: Path) -> tuple[Face, ...]:
+    """Every face of every font file below ``folder``: read once on this machine for the same files (by name,
+    size and time), then from the cache (``cache.py``), and once a process."""
+    files = sorted(path for path in folder.rglob("*") if path.suffix.lower() in FONT_SUFFIXES and path.is_file())
+    listing = "\n".join(f"{path}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}" for path in files)
+    return cache.kept("fonts", f"faces\n{listing}",
+                      lambda: tuple(face for path in files for face in _faces_in(path)))
+
+
 def _face(font, path: Path, index: int) -> Face:
     names = font["name"]
     family = names.getDebugName(16) or names.getDebugName(1) or path.stem
@@ -102,13 +112,12 @@ def _face(font, path: Path, index: int) -> Face:
     return Face(family, path, index, weight, italic)
 
 
-@cache
+@functools.cache
 def faces_of(family: str, search: tuple[Path, ...]) -> tuple[Face, ...]:
     """Every face of ``family`` in the first of ``search`` that holds it, regular first (looked up once a
     process: the pages of a build ask for it again and again)."""
     for folder in search:
-        found = [face for path in sorted(folder.rglob("*")) if path.suffix.lower() in FONT_SUFFIXES
-                 for face in _faces_in(path, path.stat().st_mtime_ns) if face.family == family]
+        found = [face for face in faces_in_folder(folder) if face.family == family]
         if found:
             return tuple(sorted(found, key=lambda f: (f.italic, abs(f.weight - 400), f.weight, f.path.name)))
     return ()
@@ -126,20 +135,24 @@ def missing_families(project: Sphinx | Builder) -> list[str]:
     return [family for family in settings(project.config).brand.fallback if not faces_of(family, search)]
 
 
-@cache
-def _cmap(path: Path, index: int, stamp: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+@functools.cache
+def _cmap(path: Path, index: int, stamp: int, size: int) -> frozenset[int]:
+    def read() -> frozenset[int]:
+        from fontTools.ttLib import TTFont
 
-    with TTFont(path, lazy=True, fontNumber=index) as font:
-        return frozenset(font.getBestCmap() or {})
+        with TTFont(path, lazy=True, fontNumber=index) as font:
+            return frozenset(font.getBestCmap() or {})
+
+    return cache.kept("fonts", f"cmap\n{path}\0{index}\0{stamp}\0{size}", read)
 
 
 def characters(face: Face) -> frozenset[int]:
-    """Every code point ``face`` draws."""
-    return _cmap(face.path, face.index, face.path.stat().st_mtime_ns)
+    """Every code point ``face`` draws (a CJK font's 45,000 read once on this machine, then from the cache)."""
+    status = face.path.stat()
+    return _cmap(face.path, face.index, status.st_mtime_ns, status.st_size)
 
 
-@cache
+@functools.cache
 def _digest(path: Path, stamp: int, size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -72,9 +72,9 @@ def _print_fonts(font: str, brand_files: tuple[Path, ...], faces: tuple[fallback
     """Once a build, not once a page: a CJK font draws some 45,000 characters."""
     brand = coverage(list(brand_files))
     extra: set[int] = set()
-    for face in faces:
-        extra |= fallback_fonts.characters(face)
     families = [font, *dict.fromkeys(face.family for face in faces)]
+    for family in families[1:]:  # a family's regular face (its first) stands for the family
+        extra |= fallback_fonts.characters(next(face for face in faces if face.family == family))
     if code is not None:
         families.append(CODE_FONT[0])
         extra |= coverage([code])

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx import locale
+
+from . import cache
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -91,12 +93,6 @@ def catalogues(folder: Path = LOCALES) -> dict[str, Path]:
     return {path.parent.parent.name: path for path in sorted(folder.glob(f"*/LC_MESSAGES/{CATALOGUE}.po"))}
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("COURSEWARE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "courseware")
-    return Path(base) / "locales"
-
-
 def compile_catalogues(source: Path = LOCALES, target: Path | None = None) -> Path:
     """Each ``.po`` of ``source`` compiled to a ``.mo`` under ``target`` (a folder named by the catalogues'
     bytes in the cache folder by default), unless already there; return the folder Sphinx reads."""
@@ -108,18 +104,16 @@ def compile_catalogues(source: Path = LOCALES, target: Path | None = None) -> Pa
         digest = hashlib.sha256()
         for language, path in found.items():
             digest.update(language.encode() + b"\0" + path.read_bytes())
-        target = cache_folder() / digest.hexdigest()[:24]
+        target = cache.folder("locales") / digest.hexdigest()[:24]
     for language, path in found.items():
         compiled = target / language / "LC_MESSAGES" / f"{CATALOGUE}.mo"
         if compiled.is_file():
             continue
-        compiled.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "rb") as po:
             catalogue = read_po(po, locale=language)
-        part = compiled.with_name(f"{compiled.name}.{os.getpid()}.part")  # builds side by side share the cache
-        with open(part, "wb") as mo:
-            write_mo(mo, catalogue)
-        part.replace(compiled)
+        data = io.BytesIO()
+        write_mo(data, catalogue)
+        cache.replace(compiled, data.getvalue())  # builds side by side share the cache
     return target
 
 

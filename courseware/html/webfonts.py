@@ -26,13 +26,14 @@ else the user's cache folder): the same font is converted once per machine.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import fallback_fonts
+from .. import cache, fallback_fonts
 from ..branding import brand_css, copy_logo, font_faces, font_files
 from ..config import settings
 from ..structure import fallback_text
@@ -51,27 +52,27 @@ def web_font(font: Path) -> str:
 def _convert(source: Path, target: Path) -> None:
     from fontTools.ttLib import TTFont
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     font = TTFont(source, recalcTimestamp=False)  # the same bytes for the same file
     font.flavor = "woff2"
-    part = target.with_name(f"{target.name}.{os.getpid()}.part")  # builds side by side share the cache
-    font.save(part)
-    part.replace(target)
+    _save(font, target)
+
+
+def _save(font, target: Path) -> None:
+    data = io.BytesIO()
+    font.save(data)
+    cache.replace(target, data.getvalue())  # builds side by side share the cache
 
 
 def _subset(source: Path, index: int, text: str, target: Path) -> None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     font = TTFont(source, fontNumber=index, recalcTimestamp=False)
     cutter = subset.Subsetter(subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True))
     cutter.populate(text=text)
     cutter.subset(font)
     font.flavor = "woff2"
-    part = target.with_name(f"{target.name}.{os.getpid()}.part")
-    font.save(part)
-    part.replace(target)
+    _save(font, target)
 
 
 def unicode_range(text: str) -> str:
@@ -123,9 +124,7 @@ def fallback_web_fonts(app: Sphinx, folder: Path) -> str:
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("COURSEWARE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "courseware")
-    return Path(base) / "webfonts"
+    return cache.folder("webfonts")
 
 
 def cached(font: Path) -> Path:

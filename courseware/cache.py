@@ -1,0 +1,45 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""What the build derives from files that rarely change, kept between builds on this machine.
+
+The folder is ``$COURSEWARE_CACHE``, else ``courseware`` in the user's cache folder; builds side by side
+share it. Each entry is named by what it was made from (a file's bytes, its size and time), so a stale
+entry is never read, only left behind: the web's WOFF2 fonts (``html/webfonts.py``), the compiled
+catalogues (``translations.py``), the fonts' faces and characters (``fallback_fonts.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def folder(name: str) -> Path:
+    """The cache's folder for one kind of entry."""
+    base = os.environ.get("COURSEWARE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "courseware")
+    return Path(base) / name
+
+
+def replace(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all: another build may read it at the same moment."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    part.replace(target)
+
+
+def kept(name: str, key: str, make: Callable[[], T]) -> T:
+    """``make()``'s value, made once for ``key`` on this machine (a pickle in ``folder(name)``)."""
+    path = folder(name) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        value = make()
+        replace(path, pickle.dumps(value))
+        return value
