@@ -5,7 +5,8 @@
 The folder is ``$COURSEWARE_CACHE``, else ``courseware`` in the user's cache folder; builds side by side
 share it. Each entry is named by what it was made from (a file's bytes, its size and time), so a stale
 entry is never read, only left behind: the web's WOFF2 fonts (``html/webfonts.py``), the compiled
-catalogues (``translations.py``), the fonts' faces and characters (``fallback_fonts.py``).
+catalogues (``translations.py``), the fonts' faces and characters (``fallback_fonts.py``), the charts
+(``charts.py``).
 """
 
 from __future__ import annotations
@@ -34,12 +35,16 @@ def replace(target: Path, data: bytes) -> None:
     part.replace(target)
 
 
-def kept(name: str, key: str, make: Callable[[], T]) -> T:
-    """``make()``'s value, made once for ``key`` on this machine (a pickle in ``folder(name)``)."""
+def kept(name: str, key: str, make: Callable[[], T], valid: Callable[[T], bool] = lambda _value: True) -> T:
+    """``make()``'s value, made once for ``key`` on this machine (a pickle in ``folder(name)``), and again
+    when the kept value is no longer ``valid`` (a file it was made from has changed)."""
     path = folder(name) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     try:
-        return pickle.loads(path.read_bytes())
+        value = pickle.loads(path.read_bytes())
+        if valid(value):
+            return value
     except (OSError, pickle.UnpicklingError, EOFError):
-        value = make()
-        replace(path, pickle.dumps(value))
-        return value
+        pass
+    value = make()
+    replace(path, pickle.dumps(value))
+    return value

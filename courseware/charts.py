@@ -56,7 +56,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import structure
+from . import cache, structure
 from .branding import write_if_changed
 from .config import settings
 from .directive import CourseDirective, Options
@@ -260,7 +260,33 @@ def svg_bytes(figure: Figure, alt: str) -> bytes:
 
 
 def render(module_path: Path, function: str, style: Style, alt: str = "") -> tuple[bytes, list[Path]]:
-    """Draw ``function`` of the charts module at ``module_path``; return the SVG and the files read."""
+    """Draw ``function`` of the charts module at ``module_path``; return the SVG and the files read.
+
+    A drawing is kept on this machine (``cache.py``) by the module's bytes, the function, the style, the alt
+    text and the drawing rules (``_signature``), and used again while every data file it read has the
+    bytes it had: a fresh output folder, or the decks after the HTML course, draws nothing again (and
+    imports no matplotlib, a second and a half)."""
+
+    def draw() -> tuple[bytes, list[tuple[Path, str]]]:
+        svg, read = _draw(module_path, function, style, alt)
+        return svg, [(path, _file_digest(path)) for path in read]
+
+    def unchanged(kept: tuple[bytes, list[tuple[Path, str]]]) -> bool:
+        return all(path.is_file() and _file_digest(path) == digest for path, digest in kept[1])
+
+    key = "\0".join([str(module_path), hashlib.sha256(module_path.read_bytes()).hexdigest(), function, alt,
+                      _signature(style)]) if module_path.is_file() else ""
+    if not key:
+        return _draw(module_path, function, style, alt)  # no module: the error message comes from there
+    svg, read = cache.kept("charts", key, draw, unchanged)
+    return svg, [path for path, _ in read]
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _draw(module_path: Path, function: str, style: Style, alt: str) -> tuple[bytes, list[Path]]:
     import matplotlib
 
     _register_fonts(style.font_files)

@@ -395,3 +395,31 @@ def test_what_the_lesson_says_about_the_data_holds():
             active[(int(r["month"]), r["author"])] += 1
     per_month = Counter(month for month, _ in active)
     assert per_month[1] == 1 and 15 <= max(per_month.values()) <= 25  # "from one to about twenty a month"
+
+
+def test_a_drawing_is_kept_until_a_file_it_read_changes(tmp_path, monkeypatch):
+    """``charts.render`` keeps each drawing on the machine (``courseware/cache.py``): drawn once for the same
+    module, function, style and data, drawn again when a data file it read changes."""
+    from courseware import charts
+
+    monkeypatch.setenv("COURSEWARE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "values.csv").write_text("label,count\na,1\nb,2\n", encoding="utf-8")
+    (folder / "charts.py").write_text(
+        "def bars(data, style):\n"
+        "    rows = data.rows('values.csv')\n"
+        "    figure, axes = style.figure(height=2)\n"
+        "    axes.bar([r['label'] for r in rows], [int(r['count']) for r in rows], color=style.primary)\n"
+        "    return figure\n", encoding="utf-8")
+    drawn = []
+    draw = charts._draw
+    monkeypatch.setattr(charts, "_draw", lambda *args: drawn.append(args) or draw(*args))
+    first, read = render(folder / "charts.py", "bars", Style(), "Two bars")
+    again, _ = render(folder / "charts.py", "bars", Style(), "Two bars")
+    assert first == again and len(drawn) == 1 and read == [(folder / "values.csv").resolve()]
+    (folder / "values.csv").write_text("label,count\na,1\nb,5\n", encoding="utf-8")
+    changed, _ = render(folder / "charts.py", "bars", Style(), "Two bars")
+    assert len(drawn) == 2 and changed != first
+    render(folder / "charts.py", "bars", Style(primary="#8b1a1a"), "Two bars")  # another brand: drawn again
+    assert len(drawn) == 3
