@@ -263,23 +263,24 @@ def render(module_path: Path, function: str, style: Style, alt: str = "") -> tup
     """Draw ``function`` of the charts module at ``module_path``; return the SVG and the files read.
 
     A drawing is kept on this machine (``cache.py``) by the module's bytes, the function, the style, the alt
-    text and the drawing rules (``_signature``), and used again while every data file it read has the
-    bytes it had: a fresh output folder, or the decks after the HTML course, draws nothing again (and
-    imports no matplotlib, a second and a half)."""
+    text and the drawing rules (``_signature``), and used again while every data file it read (beside the
+    module, wherever the course is) has the bytes it had: a fresh output folder, a copy of the course, or
+    the decks after the HTML course draw nothing again (and import no matplotlib, a second and a half)."""
 
-    def draw() -> tuple[bytes, list[tuple[Path, str]]]:
+    folder = module_path.parent  # the files read are kept relative to it: a copy of the course finds them too
+
+    def draw() -> tuple[bytes, list[tuple[str, str]]]:
         svg, read = _draw(module_path, function, style, alt)
-        return svg, [(path, _file_digest(path)) for path in read]
+        return svg, [(os.path.relpath(path, folder), _file_digest(path)) for path in read]
 
-    def unchanged(kept: tuple[bytes, list[tuple[Path, str]]]) -> bool:
-        return all(path.is_file() and _file_digest(path) == digest for path, digest in kept[1])
+    def unchanged(kept: tuple[bytes, list[tuple[str, str]]]) -> bool:
+        return all((folder / name).is_file() and _file_digest(folder / name) == digest for name, digest in kept[1])
 
-    key = "\0".join([str(module_path), hashlib.sha256(module_path.read_bytes()).hexdigest(), function, alt,
-                      _signature(style)]) if module_path.is_file() else ""
-    if not key:
+    if not module_path.is_file():
         return _draw(module_path, function, style, alt)  # no module: the error message comes from there
+    key = "\0".join([hashlib.sha256(module_path.read_bytes()).hexdigest(), function, alt, _signature(style)])
     svg, read = cache.kept("charts", key, draw, unchanged)
-    return svg, [path for path, _ in read]
+    return svg, [(folder / name).resolve() for name, _ in read]
 
 
 def _file_digest(path: Path) -> str:

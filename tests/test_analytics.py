@@ -418,6 +418,9 @@ def test_a_drawing_is_kept_until_a_file_it_read_changes(tmp_path, monkeypatch):
     first, read = render(folder / "charts.py", "bars", Style(), "Two bars")
     again, _ = render(folder / "charts.py", "bars", Style(), "Two bars")
     assert first == again and len(drawn) == 1 and read == [(folder / "values.csv").resolve()]
+    copy = shutil.copytree(folder, tmp_path / "copy")  # a copy of the course: the same drawing, its own files
+    assert render(copy / "charts.py", "bars", Style(), "Two bars") == (first, [(copy / "values.csv").resolve()])
+    assert len(drawn) == 1
     (folder / "values.csv").write_text("label,count\na,1\nb,5\n", encoding="utf-8")
     changed, _ = render(folder / "charts.py", "bars", Style(), "Two bars")
     assert len(drawn) == 2 and changed != first
