@@ -314,7 +314,8 @@ def _signature(style: Style) -> str:
     this module (fills, sizes): a change to any of them draws every chart again."""
     from importlib.metadata import version  # not matplotlib itself: a build that draws nothing never imports it
 
-    digest = hashlib.sha1(repr((style, version("matplotlib"))).encode())
+    fonts = tuple((Path(f).name, _file_digest(Path(f))) for f in style.font_files)  # by content, not by folder
+    digest = hashlib.sha1(repr((replace(style, font_files=fonts), version("matplotlib"))).encode())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()
 
