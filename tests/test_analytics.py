@@ -207,15 +207,18 @@ CHARTS_DRAWN = ("commits_by_organisation", "concentration_by_half_year", "waybil
 
 @pytest.mark.parametrize("function", CHARTS_DRAWN)
 def test_a_chart_is_the_same_bytes_for_the_same_data(function):
-    svg, read = render(CHARTS, function, STYLE, alt="A chart.")
-    again, _ = render(CHARTS, function, STYLE, alt="A chart.")
+    from courseware.charts import _draw  # drawn twice, not once and then taken from the cache
+
+    svg, read = _draw(CHARTS, function, STYLE, "A chart.")
+    again, _ = _draw(CHARTS, function, STYLE, "A chart.")
     assert svg == again
     assert b"<title>A chart.</title>" in svg
     assert b"<dc:date>" not in svg and b"<text" not in svg  # no date; text drawn as paths
     assert read and all(p.parent == DATA for p in read)
 
 
-def test_a_chart_is_the_same_bytes_in_another_process():
+def test_a_chart_is_the_same_bytes_in_another_process(tmp_path):
+    """Two processes draw it, each with a cache of its own (so that neither reads the other's drawing)."""
     script = (
         "import sys; from pathlib import Path; from courseware.charts import Style, render;"
         f"svg, _ = render(Path({str(CHARTS)!r}), 'commits_by_organisation', Style(font_files={FONTS!r}), 'A');"
@@ -223,10 +226,11 @@ def test_a_chart_is_the_same_bytes_in_another_process():
     )
     outputs = [
         subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+                       env={**os.environ, "PYTHONHASHSEED": seed, "COURSEWARE_CACHE": str(tmp_path / seed)}).stdout
         for seed in ("1", "2")
     ]
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"<?xml")
+    assert all(any((tmp_path / seed / "charts").iterdir()) for seed in ("1", "2"))  # each drew and kept it
 
 
 def test_a_chart_changes_when_its_data_changes(tmp_path):
