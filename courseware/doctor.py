@@ -5,9 +5,12 @@
 ``make`` runs it first, with the system's Python, before anything is
 installed: so it uses nothing but the standard library, and a machine with
 too old a Python stops at once with a line that names what to do, instead of
-a traceback from deep inside the build. The PDFs need nothing from the
-system: Typst's compiler is inside its Python wheel, the fonts are in
-``branding/fonts``.
+a traceback from deep inside the build. The PDFs need nothing else from the
+system: Typst's compiler is inside its Python wheel, the brand's fonts are in
+``branding/fonts``. The fallback font for Chinese, Japanese and Korean comes
+from the Debian package ``fonts-noto-cjk``; it is not checked here, since a
+course in other scripts never needs it: a page that does stops the build
+with the character and what to install (``glyphs.py``).
 """
 
 from __future__ import annotations
