@@ -46,6 +46,11 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
     return message
 
 
+def both(first: str, second: str) -> str:
+    """Two things in one phrase, "4 lessons and 1 worksheet" (``functools.reduce(both, items)`` for more)."""
+    return _("{first} and {second}").format(first=first, second=second)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """``singular`` or ``plural`` for ``count``, in the course's language (its own plural rules)."""
     return locale.get_translator(CATALOGUE).ngettext(singular, plural, count)

@@ -32,7 +32,7 @@ from .. import structure
 from ..agenda import doc_link, format_minutes
 from ..directive import PlaceholderDirective
 from ..outputs import HTML_BUILDERS, SKIPPED_EVERYWHERE, add_node
-from ..translations import N_, _, ngettext
+from ..translations import N_, _, both, ngettext
 from .meta import first_prose
 
 if TYPE_CHECKING:
@@ -71,10 +71,6 @@ def lesson_count(kind: str, number: int) -> str:
     if kind == "worksheet":
         return ngettext("{count} worksheet", "{count} worksheets", number).format(count=number)
     return ngettext("{count} lesson", "{count} lessons", number).format(count=number)
-
-
-def both(first: str, second: str) -> str:
-    return _("{first} and {second}").format(first=first, second=second)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..translations import _
+from ..translations import _, both
 from .items import Item, Module
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -30,10 +30,6 @@ def category(*titles: str) -> str:
 
 #: Moodle keeps a question's name in 255 characters.
 NAME_LENGTH = 255
-
-
-def both(first: str, second: str) -> str:
-    return _("{first} and {second}").format(first=first, second=second)
 
 
 def name(item: Item) -> str:
