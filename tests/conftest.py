@@ -89,6 +89,24 @@ def build_all(root: Path, outputs: tuple[str, ...] = ("slides", "handouts", "lms
     return failures
 
 
+def build_each(srcdir: Path, builders: tuple[tuple[str, tuple[str, ...]], ...], strict: bool = True) -> dict[str, Path]:
+    """A test project built in process with each of ``builders`` (name, tags) in turn; each output folder.
+    ``strict``: warnings are errors, and a build that warns fails the test."""
+    from sphinx.testing.util import SphinxTestApp
+
+    outputs = {}
+    for builder, tags in builders:
+        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=strict)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        if strict:
+            assert app.warning.getvalue() == "", f"{builder}: {app.warning.getvalue()}"
+        outputs[builder] = Path(app.outdir)
+    return outputs
+
+
 @dataclass
 class Course:
     """A built copy of the course."""

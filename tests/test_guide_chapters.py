@@ -11,8 +11,8 @@ from shutil import copytree
 
 import pytest
 from pypdf import PdfReader
-from sphinx.testing.util import SphinxTestApp
 
+from .conftest import build_each
 from .test_print import outline
 
 ROOT = Path(__file__).parent / "roots" / "test-guide"
@@ -22,16 +22,7 @@ ROOT = Path(__file__).parent / "roots" / "test-guide"
 def built(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("guide") / "src"
     copytree(ROOT, srcdir)
-    outputs = {}
-    for builder, tags in (("html", ()), ("revealjs", ("slides",)), ("handouts", ())):
-        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=True)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        assert app.warning.getvalue() == "", f"{builder}: {app.warning.getvalue()}"
-        outputs[builder] = app.outdir
-    return outputs
+    return build_each(srcdir, (("html", ()), ("revealjs", ("slides",)), ("handouts", ())))
 
 
 def chapter_titles() -> list[str]:

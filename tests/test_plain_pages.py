@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
+from .conftest import build_each
 from .test_print import flat, links, outline, printed, text_in
 
 ROOT = Path(__file__).parent / "roots" / "test-plain"
@@ -24,16 +25,7 @@ TEXTS = ["Pages imported from elsewhere", "A heading named like the handout", "a
 def built(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("plain") / "src"
     copytree(ROOT, srcdir)
-    outputs = {}
-    for builder, tags in (("html", ()), ("dirhtml", ()), ("revealjs", ("slides",)), ("handouts", ())):
-        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=True)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        assert app.warning.getvalue() == "", f"{builder}: {app.warning.getvalue()}"
-        outputs[builder] = app.outdir
-    return outputs
+    return build_each(srcdir, (("html", ()), ("dirhtml", ()), ("revealjs", ("slides",)), ("handouts", ())))
 
 
 def build_edited(tmp_path: Path, page: str, old: str, new: str, builder: str = "html", tags=(), **options):

@@ -24,6 +24,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from courseware.translations import LOCALES, catalogues, compile_catalogues
 
+from .conftest import build_each
 from .test_print import printed
 
 REPOSITORY = Path(__file__).parent.parent
@@ -73,15 +74,7 @@ def german(tmp_path_factory):
     with open(srcdir / "conf.py", "a", encoding="utf-8") as conf:
         conf.write(f'\nlanguage = "de"\ncourseware_handouts = courseware_handouts + {PAPERWORK!r}\n'
                    'courseware_lms = {"formats": ["gift", "qti", "scorm12"], "identifier": "tiny"}\n')
-    outputs = {}
-    for builder, tags in (("html", ()), ("revealjs", ("slides",)), ("handouts", ()), ("lms", ())):
-        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        outputs[builder] = Path(app.outdir)
-    return outputs
+    return build_each(srcdir, (("html", ()), ("revealjs", ("slides",)), ("handouts", ()), ("lms", ())), strict=False)
 
 
 def web_text(path: Path) -> str:
