@@ -6,11 +6,12 @@ The folder is ``$COURSEWARE_CACHE``, else ``courseware`` in the user's cache fol
 share it. Each entry is named by what it was made from (a file's bytes, its size and time), so a stale
 entry is never read, only left behind: the web's WOFF2 fonts (``html/webfonts.py``), the compiled
 catalogues (``translations.py``), the fonts' faces and characters (``fallback_fonts.py``), the charts
-(``charts.py``).
+(``charts.py``). ``file_digest`` names a file by its bytes, for those keys and for the PDFs' (``handouts``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -33,6 +34,18 @@ def replace(target: Path, data: bytes) -> None:
     part = target.with_name(f"{target.name}.{os.getpid()}.part")
     part.write_bytes(data)
     part.replace(target)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read once a process while its size and time stay the same (a CJK font,
+    20 MB, is embedded in every PDF; a chart's data file is asked about by every page that draws it)."""
+    status = path.stat()
+    return _digest(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.cache
+def _digest(path: Path, stamp: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def kept(name: str, key: str, make: Callable[[], T], valid: Callable[[T], bool] = lambda _value: True) -> T:

@@ -271,20 +271,16 @@ def render(module_path: Path, function: str, style: Style, alt: str = "") -> tup
 
     def draw() -> tuple[bytes, list[tuple[str, str]]]:
         svg, read = _draw(module_path, function, style, alt)
-        return svg, [(os.path.relpath(path, folder), _file_digest(path)) for path in read]
+        return svg, [(os.path.relpath(path, folder), cache.file_digest(path)) for path in read]
 
     def unchanged(kept: tuple[bytes, list[tuple[str, str]]]) -> bool:
-        return all((folder / name).is_file() and _file_digest(folder / name) == digest for name, digest in kept[1])
+        return all((folder / name).is_file() and cache.file_digest(folder / name) == digest for name, digest in kept[1])
 
     if not module_path.is_file():
         return _draw(module_path, function, style, alt)  # no module: the error message comes from there
-    key = "\0".join([hashlib.sha256(module_path.read_bytes()).hexdigest(), function, alt, _signature(style)])
+    key = "\0".join([cache.file_digest(module_path), function, alt, _signature(style)])
     svg, read = cache.kept("charts", key, draw, unchanged)
     return svg, [(folder / name).resolve() for name, _ in read]
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _draw(module_path: Path, function: str, style: Style, alt: str) -> tuple[bytes, list[Path]]:
@@ -314,7 +310,7 @@ def _signature(style: Style) -> str:
     this module (fills, sizes): a change to any of them draws every chart again."""
     from importlib.metadata import version  # not matplotlib itself: a build that draws nothing never imports it
 
-    fonts = tuple((Path(f).name, _file_digest(Path(f))) for f in style.font_files)  # by content, not by folder
+    fonts = tuple((Path(f).name, cache.file_digest(Path(f))) for f in style.font_files)  # by content, not by folder
     digest = hashlib.sha1(repr((replace(style, font_files=fonts), version("matplotlib"))).encode())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()

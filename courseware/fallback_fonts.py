@@ -21,7 +21,6 @@ course uses and the brand lacks, with a ``unicode-range`` (``html/webfonts.py``)
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -98,7 +97,8 @@ def faces_in_folder(folder: Path) -> tuple[Face, ...]:
     """Every face of every font file below ``folder``: read once on this machine for the same files (by name,
     size and time), then from the cache (``cache.py``), and once a process."""
     files = sorted(path for path in folder.rglob("*") if path.suffix.lower() in FONT_SUFFIXES and path.is_file())
-    listing = "\n".join(f"{path}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}" for path in files)
+    listing = "\n".join(f"{path}\0{status.st_size}\0{status.st_mtime_ns}"
+                         for path, status in ((path, path.stat()) for path in files))
     return cache.kept("fonts", f"faces\n{listing}",
                       lambda: tuple(face for path in files for face in _faces_in(path)))
 
@@ -135,6 +135,13 @@ def missing_families(project: Sphinx | Builder) -> list[str]:
     return [family for family in settings(project.config).brand.fallback if not faces_of(family, search)]
 
 
+def file_characters(path: Path, index: int = 0) -> frozenset[int]:
+    """Every code point the font ``index`` of a font file draws (a CJK font's 45,000 read once on this machine,
+    then from the cache)."""
+    status = path.stat()
+    return _cmap(path, index, status.st_mtime_ns, status.st_size)
+
+
 @functools.cache
 def _cmap(path: Path, index: int, stamp: int, size: int) -> frozenset[int]:
     def read() -> frozenset[int]:
@@ -147,20 +154,8 @@ def _cmap(path: Path, index: int, stamp: int, size: int) -> frozenset[int]:
 
 
 def characters(face: Face) -> frozenset[int]:
-    """Every code point ``face`` draws (a CJK font's 45,000 read once on this machine, then from the cache)."""
-    status = face.path.stat()
-    return _cmap(face.path, face.index, status.st_mtime_ns, status.st_size)
-
-
-@functools.cache
-def _digest(path: Path, stamp: int, size: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def digest(path: Path) -> str:
-    """The SHA-256 of a font file, read once a process however many PDFs embed it (a CJK font is 20 MB)."""
-    status = path.stat()
-    return _digest(path, status.st_mtime_ns, status.st_size)
+    """Every code point ``face`` draws."""
+    return file_characters(face.path, face.index)
 
 
 def link_fonts(faces: list[Face], folder: Path) -> list[Path]:

@@ -41,19 +41,11 @@ SILENT = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 CODE_FONT = ("DejaVu Sans Mono", "DejaVuSansMono.ttf")
 
 
-@cache
-def _cmap(path: Path, stamp: float) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
-
-
 def coverage(files: list[Path]) -> frozenset[int]:
     """Every code point one of ``files`` draws."""
     found: set[int] = set()
     for path in files:
-        found |= _cmap(path, path.stat().st_mtime)
+        found |= fallback_fonts.file_characters(path)
     return frozenset(found)
 
 

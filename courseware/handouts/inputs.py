@@ -27,12 +27,12 @@ compiled when its markup or a file the markup reads changed (``pdf.py``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import fallback_fonts, structure
+from .. import cache, structure
 from ..branding import logo_file
 from ..config import HandoutDocument, settings
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-@cache
+@functools.cache
 def code_digest() -> str:
     """The extension's code and data as it is in this process."""
     digest = hashlib.sha256()
@@ -90,7 +90,7 @@ def inputs_key(builder: Builder, document: HandoutDocument, date: int, templates
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
     for font in fonts:  # a font's digest, read once a build (a CJK font is 20 MB)
-        digest.update(f"{font.name}:{fallback_fonts.digest(font)}".encode())
+        digest.update(f"{font.name}:{cache.file_digest(font)}".encode())
     return digest.hexdigest()
 
 

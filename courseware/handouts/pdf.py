@@ -25,7 +25,7 @@ from pathlib import Path
 
 import typst
 
-from .. import fallback_fonts
+from .. import cache
 from . import compile_server
 
 #: The standard every PDF is checked against while it is written: Typst refuses what breaks it.
@@ -53,7 +53,7 @@ class Job:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         for font in sorted(self.fonts, key=lambda p: p.name):
-            digest.update(f"{font.name}:{fallback_fonts.digest(font)}".encode())
+            digest.update(f"{font.name}:{cache.file_digest(font)}".encode())
         return digest.hexdigest()
 
 

@@ -97,11 +97,13 @@ def fallback_web_fonts(app: Sphinx, folder: Path) -> str:
     rules, served = [], set()
     for family in dict.fromkeys(face.family for face in faces):
         own = [face for face in faces if face.family == family]
-        text = "".join(sorted(c for c in wanted if ord(c) in fallback_fonts.characters(own[0])))
+        drawable = fallback_fonts.characters(own[0])
+        text = "".join(sorted(c for c in wanted if ord(c) in drawable))
         wanted -= set(text)  # a character goes to the first family that has it, as the PDFs' fallback does
         for face in own if text else ():
-            drawn = "".join(c for c in text if ord(c) in fallback_fonts.characters(face))
-            key = hashlib.sha256(f"{fallback_fonts.digest(face.path)}:{face.index}:{drawn}:"
+            drawable = fallback_fonts.characters(face)
+            drawn = "".join(c for c in text if ord(c) in drawable)
+            key = hashlib.sha256(f"{cache.file_digest(face.path)}:{face.index}:{drawn}:"
                                  f"{fontTools.version}".encode()).hexdigest()[:24]
             keep = cache_folder() / f"subset-{key}.woff2"
             if not keep.exists():
@@ -131,8 +133,7 @@ def cached(font: Path) -> Path:
     """Where the WOFF2 of ``font``'s bytes is kept, whatever the font's name or folder."""
     import fontTools
 
-    digest = hashlib.sha256(font.read_bytes()).hexdigest()[:24]
-    return cache_folder() / f"{digest}-fonttools{fontTools.version}.woff2"
+    return cache_folder() / f"{cache.file_digest(font)[:24]}-fonttools{fontTools.version}.woff2"
 
 
 def write_web_fonts(app: Sphinx) -> None:
