@@ -89,18 +89,26 @@ def build_all(root: Path, outputs: tuple[str, ...] = ("slides", "handouts", "lms
     return failures
 
 
-def build_each(srcdir: Path, builders: tuple[tuple[str, tuple[str, ...]], ...], strict: bool = True) -> dict[str, Path]:
-    """A test project built in process with each of ``builders`` (name, tags) in turn; each output folder.
-    ``strict``: warnings are errors, and a build that warns fails the test."""
+def build_once(srcdir: Path, builder: str = "html", tags=(), **options):
+    """A test project built in process once (``options``: SphinxTestApp's, ``confoverrides`` among them); the
+    finished app, for its warnings and its output folder."""
     from sphinx.testing.util import SphinxTestApp
 
+    app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, **options)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def build_each(srcdir: Path, builders: tuple[tuple[str, tuple[str, ...]], ...], strict: bool = True,
+               **options) -> dict[str, Path]:
+    """A test project built in process with each of ``builders`` (name, tags) in turn; each output folder.
+    ``strict``: warnings are errors, and a build that warns fails the test."""
     outputs = {}
     for builder, tags in builders:
-        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=strict)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build_once(srcdir, builder, tags, warningiserror=strict, **options)
         if strict:
             assert app.warning.getvalue() == "", f"{builder}: {app.warning.getvalue()}"
         outputs[builder] = Path(app.outdir)

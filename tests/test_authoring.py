@@ -17,6 +17,8 @@ import pytest
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
+from .conftest import build_once
+
 ROOT = Path(__file__).parent / "roots" / "test-vocabulary"
 LESSON = (ROOT / "mod" / "lesson.md").read_text(encoding="utf-8")
 
@@ -25,12 +27,7 @@ def build(tmp_path: Path, lesson: str, builder: str = "html", **conf) -> str:
     srcdir = tmp_path / "src"
     copytree(ROOT, srcdir)
     (srcdir / "mod" / "lesson.md").write_text(lesson, encoding="utf-8")
-    app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=conf)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app.warning.getvalue()
+    return build_once(srcdir, builder, confoverrides=conf).warning.getvalue()
 
 
 def line_of(text: str, needle: str) -> int:
@@ -146,11 +143,7 @@ def test_a_logo_anywhere_in_the_project_is_used(tmp_path):
     (srcdir / "art" / "deep" / "mark.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Mark</title>'
         '<rect width="10" height="10"/></svg>')
-    app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"courseware_brand": {"logo": "art/deep/mark.svg"}})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once(srcdir, confoverrides={"courseware_brand": {"logo": "art/deep/mark.svg"}})
     assert app.warning.getvalue() == ""
     assert (app.outdir / "_static" / "brand-logo.svg").exists()
 

@@ -9,21 +9,16 @@ import re
 from pathlib import Path
 from shutil import copytree
 
-from sphinx.testing.util import SphinxTestApp
-
 from courseware.fallback_fonts import matplotlib_fonts
 from courseware.glyphs import CODE_FONT, coverage
+
+from .conftest import build_once
 
 ROOT = Path(__file__).parent / "roots" / "test-plain"
 
 
 def warnings_of(srcdir: Path) -> str:
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app.warning.getvalue()
+    return build_once(srcdir).warning.getvalue()
 
 
 def add_line(srcdir: Path, sentence: str) -> int:

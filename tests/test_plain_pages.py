@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import build_each
+from .conftest import build_each, build_once
 from .test_print import flat, links, outline, printed, text_in
 
 ROOT = Path(__file__).parent / "roots" / "test-plain"
@@ -36,12 +36,7 @@ def build_edited(tmp_path: Path, page: str, old: str, new: str, builder: str = "
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, **options)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_once(srcdir, builder, tags, **options)
 
 
 def test_plain_pages_build_in_every_output_with_warnings_as_errors(built):
@@ -145,14 +140,7 @@ def test_a_courses_own_templates_replace_the_extensions(tmp_path):
     (srcdir / "slides" / "deck.css").write_text("/* Acme Academy decks */\n", encoding="utf-8")
     with open(srcdir / "conf.py", "a", encoding="utf-8") as conf:
         conf.write('revealjs_static_path = ["slides"]\n')
-    outputs = {}
-    for builder, tags in (("handouts", ()), ("revealjs", ("slides",))):
-        app = SphinxTestApp(builder, srcdir=srcdir, tags=tags, warningiserror=True)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        outputs[builder] = app.outdir
+    outputs = build_each(srcdir, (("handouts", ()), ("revealjs", ("slides",))))
     first = PdfReader(outputs["handouts"] / "plain.pdf").pages[0].extract_text()
     assert "Printed for the Acme Academy" in " ".join(first.split())
     assert (outputs["revealjs"] / "_static" / "deck.css").read_text() == "/* Acme Academy decks */\n"
