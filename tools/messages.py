@@ -29,10 +29,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from courseware import __version__  # noqa: E402
+from courseware.translations import CATALOGUE, LOCALES, catalogues  # noqa: E402
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 PACKAGE = REPOSITORY / "courseware"
-LOCALES = PACKAGE / "locales"
-TEMPLATE = LOCALES / "courseware.pot"
+TEMPLATE = LOCALES / f"{CATALOGUE}.pot"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
@@ -50,17 +53,12 @@ def new_catalogue(language: str | None = None) -> Catalog:
     from babel import Locale
 
     name = Locale.parse(language).english_name if language else "The"
-    return Catalog(locale=language, project="courseware", version=version(), copyright_holder=AUTHORS,
+    return Catalog(locale=language, project=CATALOGUE, version=__version__, copyright_holder=AUTHORS,
                    msgid_bugs_address=AUTHORS,
                    last_translator=AUTHORS, language_team=f"{name} translators of the course",
                    header_comment="".join(f"# {line}\n" for line in HEADER.format(language=name).splitlines()),
                    revision_date=datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0),
                    charset="utf-8", fuzzy=False)
-
-
-def version() -> str:
-    text = (PACKAGE / "__init__.py").read_text(encoding="utf-8")
-    return re.search(r'__version__ = "([^"]+)"', text).group(1)
 
 
 def extract() -> Catalog:
@@ -87,10 +85,6 @@ def po_bytes(catalogue: Catalog, **options) -> bytes:
 def read(path: Path, language: str | None = None) -> Catalog:
     with open(path, "rb") as stream:
         return read_po(stream, locale=language)
-
-
-def languages() -> dict[str, Path]:
-    return {path.parent.parent.name: path for path in sorted(LOCALES.glob("*/LC_MESSAGES/courseware.po"))}
 
 
 def problems(template: Catalog, language: str, catalogue: Catalog) -> list[str]:
@@ -127,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     template = extract()
     wanted = {TEMPLATE: po_bytes(template)}
-    found_languages = languages()
+    found_languages = catalogues()
     if options.add:
-        found_languages[options.add] = LOCALES / options.add / "LC_MESSAGES" / "courseware.po"
+        found_languages[options.add] = LOCALES / options.add / "LC_MESSAGES" / f"{CATALOGUE}.po"
     for language, path in found_languages.items():
         wanted[path] = update(template, path, language)
     stale = [path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data]
