@@ -6,7 +6,8 @@ PYTHON    ?= python3
 VENV      := .venv
 LAB_VENV  := .venv-lab
 BIN       := $(VENV)/bin
-SPHINX    := $(BIN)/sphinx-build
+# sphinx-build, ending without freeing the course's pages object by object (courseware/__main__.py)
+SPHINX    := $(BIN)/python -m courseware
 SPHINXOPTS ?= -W --keep-going -n -q
 BUILD     := _build
 # The Python that ruff checks, in make check and make test alike.
@@ -20,11 +21,10 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: all html slides handouts lms outputs site kit lab serve test check bench bib clean venv lab-tools system checkers \
         gettext translations messages
 
-# The HTML course first: it reads and checks every page once, so a mistake is
-# reported once; then the decks and the PDFs side by side.
-all: system venv
-	$(MAKE) html
-	$(MAKE) -j2 outputs
+# Every output in one run: the HTML build reads and checks every page once (a mistake is reported
+# once), then starts the decks and the PDFs, which read nothing again, while it writes its pages, and
+# the LMS exports once the HTML is written (courseware/alongside.py); it ends when all have.
+all: system venv $(BUILD)/.stamps/all
 
 outputs: slides handouts lms
 
@@ -55,6 +55,13 @@ $(LAB_VENV)/.installed: tests/lab-tools.txt
 # builder assembles and compiles only the PDFs whose inputs changed.
 INPUTS := conf.py requirements.txt $(shell find source courseware coursetools handouts slides branding locales -type f \
             -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
+# make: the HTML build, with the other outputs beside it.
+$(BUILD)/.stamps/all: $(INPUTS)
+	$(SPHINX) -b html -j auto $(SPHINXOPTS) -D courseware_typst_server=$(TYPST_SERVER) \
+	  -D courseware_also_build=revealjs:$(BUILD)/slides,handouts:$(BUILD)/handouts,lms:$(BUILD)/lms \
+	  -c . -d $(BUILD)/doctrees/course source $(BUILD)/html
+	@mkdir -p $(@D) && touch $(@D)/html $(@D)/slides $(@D)/handouts $(@D)/lms $@
 
 # The HTML course, the decks and the handouts read the pages into one environment (the decks
 # and the PDFs are built after the HTML, so they read nothing again).

@@ -24,6 +24,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``links``: links between the outputs, each output's address scheme, published addresses.
 - ``practice``: ``lab-download``, the lab's practice repository's address and checksum.
 - ``charts``: charts drawn at build time from data in the source tree (matplotlib, SVG).
+- ``alongside``: the other outputs, started by the HTML build once the pages are read (``make``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 from . import (
     activities,
     agenda,
+    alongside,
     assessment,
     authoring,
     bibtex_cache,
@@ -88,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     lms.setup_lms(app)
     charts.setup_charts(app)
     practice.setup_practice(app)
+    alongside.setup_alongside(app)
     return {
         "version": __version__,
         "env_version": 3,  # raised when what reading a page checks or records changes

@@ -324,6 +324,10 @@ class Settings:
         "help": "Seconds a Typst compiler keeps running after the last PDF it compiled, so that the next build "
                 "compiles again only what changed, in a fraction of the time (make sets 600); 0: every build "
                 "compiles in its own process.", "rebuild": ""})
+    also_build: tuple[str, ...] = dc.field(default=(), metadata={
+        "help": "Other outputs the HTML build makes beside it, as 'builder:folder' (make sets revealjs, handouts "
+                "and lms): each starts once the pages are read, and the HTML build waits for them (alongside.py).",
+        "rebuild": ""})
     lms: Lms = dc.field(default_factory=Lms, metadata={
         "help": "The learning-platform exports: formats ('gift', 'qti', 'scorm12'), the packages' identifier "
                 "and title, and the pass mark (percent) of each module's SCO.", "rebuild": "html"})
@@ -366,6 +370,11 @@ def _convert(name: str, value: Any, confdir: Path):
             raise ConfigError(f"{setting} must be one of {', '.join(choices)}, not {value!r}")
     if name == "roster":
         return _roster(value, setting, confdir)
+    if name == "also_build":  # a list, or as sphinx-build -D gives it: 'revealjs:_build/slides,handouts:...'
+        entries = [e for e in value.split(",") if e] if isinstance(value, str) else value
+        if not all(isinstance(e, str) and e.count(":") == 1 and all(e.split(":")) for e in entries):
+            raise ConfigError(f"{setting} must list outputs as 'builder:folder', not {value!r}")
+        return tuple(entries)
     if name == "typst_server":  # a number, also as sphinx-build -D gives it (a string)
         if isinstance(value, bool) or not str(value).isdigit():
             raise ConfigError(f"{setting} must be a whole number of seconds (0 for none), not {value!r}")

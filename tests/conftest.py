@@ -74,19 +74,12 @@ def sphinx_build(root: Path, output: str, *extra: str) -> subprocess.Popen:
 
 
 def build_all(root: Path, outputs: tuple[str, ...] = ("slides", "handouts", "lms")) -> list[str]:
-    """Build the outputs as ``make`` does: HTML first, which reads every page into the environment they share,
-    then ``outputs`` side by side."""
-    failures = []
-    first = sphinx_build(root, "html")
-    log, _ = first.communicate()
-    if first.returncode:
-        return [f"--- html (exit {first.returncode}) ---\n{log}"]
-    rest = {output: sphinx_build(root, output) for output in outputs}
-    for output, process in rest.items():
-        log, _ = process.communicate()
-        if process.returncode:
-            failures.append(f"--- {output} (exit {process.returncode}) ---\n{log}")
-    return failures
+    """Build the outputs as ``make`` does: one HTML build, which reads every page into the environment they
+    share and starts ``outputs`` beside it (``courseware/alongside.py``); what failed, with its log."""
+    beside = ",".join(f"{BUILDS[output][0]}:_build/{output}" for output in outputs)
+    build = sphinx_build(root, "html", "-D", f"courseware_also_build={beside}")
+    log, _ = build.communicate()
+    return [f"--- html, {', '.join(outputs)} (exit {build.returncode}) ---\n{log}"] if build.returncode else []
 
 
 def build_once(srcdir: Path, builder: str = "html", tags=(), **options):

@@ -1,0 +1,124 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""The other outputs, built beside the HTML course as soon as its pages are read.
+
+``make`` builds every output in one command: the HTML build, given ``courseware_also_build``
+(``builder:folder`` pairs), starts a ``sphinx-build`` for each of the others once the pages are
+read and the environment saved (Sphinx's ``write-started``). The decks and the PDFs are then
+made while the HTML pages are written, on the cores the HTML build leaves idle, and read no page
+again. An output made from the HTML course itself (``AFTER_HTML``: the LMS builder packs it as
+SCORM) starts once the HTML is written.
+
+Each output is a build of its own (one builder a run, as Sphinx has it), run as the HTML build
+was: the same folders, parallel jobs, ``-D`` settings, tags and warning options. The HTML build
+waits for them before it ends, prints what each printed (one after the other, never mixed), and
+fails when one failed; when the HTML build fails, the others are stopped.
+
+The builds started here run as ``python -m courseware`` (``__main__.py``), as ``make`` runs every build.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING
+
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+from .config import settings
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+logger = logging.getLogger(__name__)
+
+#: Builders that read the HTML course's output, so start once it is written.
+AFTER_HTML = {"lms"}
+#: The setting itself is not passed on: an output started here starts no other.
+SETTING = "courseware_also_build"
+
+
+@dataclass
+class _Build:
+    builder: str
+    folder: str
+    log: IO[bytes] = field(default_factory=tempfile.TemporaryFile)
+    process: subprocess.Popen | None = None
+
+
+def command(app: Sphinx, builder: str, folder: str) -> list[str]:
+    """``sphinx-build`` for ``builder`` into ``folder``, with the options this build was given."""
+    args = [sys.executable, "-m", "courseware", "-b", builder]
+    if app.parallel > 1:
+        args += ["-j", str(app.parallel)]
+    if app._fail_on_warnings:
+        args += ["-W", "--keep-going"]
+    if app._exception_on_warning:
+        args.append("--exception-on-warning")
+    if app.quiet:
+        args.append("-q")
+    args += ["-v"] * app.verbosity
+    own = {app.builder.format, app.builder.name, f"format_{app.builder.format}", f"builder_{app.builder.name}"}
+    for tag in sorted(set(app.tags) - own):
+        args += ["-t", tag]
+    for name, value in app.config._overrides.items():
+        if name != SETTING:
+            args += ["-D", f"{name}={int(value) if isinstance(value, bool) else value}"]
+    return [*args, "-c", str(app.confdir), "-d", str(app.doctreedir), str(app.srcdir), folder]
+
+
+def _builds(app: Sphinx) -> list[_Build]:
+    if not hasattr(app, "_courseware_alongside"):
+        app._courseware_alongside = [_Build(*entry.split(":")) for entry in settings(app.config).also_build]
+    return app._courseware_alongside
+
+
+def _start(app: Sphinx, build: _Build) -> None:
+    logger.info(f"starting the {build.builder} build beside this one ({build.folder})")
+    build.process = subprocess.Popen(command(app, build.builder, build.folder), stdin=subprocess.DEVNULL,
+                                     stdout=build.log, stderr=subprocess.STDOUT)
+
+
+def start_read_outputs(app: Sphinx, _builder: Builder) -> None:
+    """The pages are read and saved: the outputs that need no more start."""
+    for build in _builds(app):
+        if build.builder not in AFTER_HTML and build.process is None:
+            _start(app, build)
+
+
+def finish(app: Sphinx, exception: Exception | None) -> None:
+    """Start what needed the HTML, wait for every output, pass on what each printed; stop them on a failure."""
+    builds = _builds(app)
+    if exception is not None:
+        for build in builds:
+            if build.process is not None and build.process.poll() is None:
+                build.process.kill()
+                build.process.wait()
+        return
+    for build in builds:
+        if build.process is None:
+            _start(app, build)
+    failed = []
+    for build in builds:
+        code = build.process.wait()
+        build.log.seek(0)
+        printed = build.log.read().decode("utf-8", "replace")
+        build.log.close()
+        if printed:
+            sys.stdout.flush()  # after what this build printed so far
+            sys.stderr.write(printed)
+            sys.stderr.flush()
+        if code:
+            failed.append(f"{build.builder} ({build.folder}, exit status {code})")
+    if failed:
+        raise SphinxError(f"the builds beside the HTML build failed: {', '.join(failed)}; what they printed is above")
+
+
+def setup_alongside(app: Sphinx) -> None:
+    app.connect("write-started", start_read_outputs)
+    app.connect("build-finished", finish)
+

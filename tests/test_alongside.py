@@ -1,0 +1,91 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
+"""make's one run: the HTML build starts the other outputs once the pages are read (courseware/alongside.py)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ConfigError, SphinxError
+
+from courseware.alongside import command
+
+from .conftest import ROOTS, build_once
+
+
+def html_build(root: Path, beside: str, *extra: str) -> subprocess.CompletedProcess:
+    """The HTML build of ``root`` as make runs it (``python -m courseware``), with ``beside`` as
+    ``courseware_also_build``."""
+    return subprocess.run(
+        [sys.executable, "-m", "courseware", "-b", "html", "-j", "2", "-W", "--keep-going", *extra,
+         "-D", f"courseware_also_build={beside}", "-d", "_build/doctrees", ".", "_build/html"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(ROOTS / "test-alongside", tmp_path / "root")
+    return tmp_path / "root"
+
+
+def test_the_outputs_beside_the_html_read_nothing_again(root: Path) -> None:
+    done = html_build(root, "revealjs:_build/slides,handouts:_build/handouts")
+    log = done.stdout
+    assert done.returncode == 0, log
+    assert (root / "_build/html/index.html").is_file()
+    assert (root / "_build/slides/.buildinfo").is_file()
+    assert (root / "_build/handouts/beside.pdf").read_bytes().startswith(b"%PDF")
+    # each build beside says what it did (the HTML build was not quiet); none read a page
+    assert log.count("building [revealjs]") == 1 and log.count("building [handouts]") == 1, log
+    assert log.count("updating environment: [new config] 1 added") == 1, log  # the HTML build's reading
+    assert log.count("0 added, 0 changed, 0 removed") == 2, log
+    # they started while the HTML build was writing, and it ended after them
+    assert log.index("starting the handouts build beside this one") < log.index("preparing documents")
+    assert log.index("The PDF handouts are in") < log.index("The HTML pages are in _build/html")
+
+
+def test_an_output_that_fails_beside_fails_the_build(root: Path) -> None:
+    done = html_build(root, "revealjs:_build/slides,nosuchbuilder:_build/nothing", "-q")
+    log = done.stdout
+    assert done.returncode != 0
+    assert "nosuchbuilder (_build/nothing, exit status" in log
+    assert "nosuchbuilder" in log.split("the builds beside the HTML build failed")[0]  # its own message first
+    assert (root / "_build/slides/.buildinfo").is_file()  # the other one ran to its end
+
+
+def test_a_failing_html_build_stops_the_outputs_beside_it(root: Path) -> None:
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:  # the HTML build fails while writing its page
+        conf.write("\n\ndef setup(app):\n    app.connect('html-page-context', lambda *args: 1 / 0)\n")
+    done = html_build(root, "handouts:_build/handouts", "-q")
+    assert done.returncode != 0 and "division by zero" in done.stdout, done.stdout
+    assert not (root / "_build/handouts/beside.pdf").exists()
+
+
+def test_each_output_is_built_with_the_html_builds_options(root: Path) -> None:
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("html", srcdir=root, tags=["print"], parallel=2, warningiserror=True,
+                        confoverrides={"nitpicky": True, "courseware_paper": "letter",
+                                       "courseware_also_build": "revealjs:elsewhere"})
+    try:  # the app as the HTML build has it, not built: a build would start the decks
+        args = command(app, "revealjs", "elsewhere")
+    finally:
+        app.cleanup()
+    assert args[:5] == [sys.executable, "-m", "courseware", "-b", "revealjs"]
+    assert args[-6:] == ["-c", str(app.confdir), "-d", str(app.doctreedir), str(app.srcdir), "elsewhere"]
+    text = " ".join(args)
+    assert "-j 2" in text and "-W --keep-going" in text and "-t print" in text
+    assert "-D nitpicky=1" in text and "-D courseware_paper=letter" in text
+    assert "courseware_also_build" not in text  # a build beside starts no other
+    assert "-t html" not in text and "-t builder_html" not in text  # the HTML builder's own tags stay its own
+
+
+@pytest.mark.parametrize("value", ["revealjs", "revealjs:", ":_build/slides", "a:b:c"])
+def test_an_output_not_named_builder_and_folder_is_refused(root: Path, value: str) -> None:
+    with pytest.raises((ConfigError, SphinxError), match="'builder:folder'"):
+        build_once(root, "html", confoverrides={"courseware_also_build": value})
