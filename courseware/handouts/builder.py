@@ -7,7 +7,9 @@ once for all of them (``pages.py``), assembles the PDF's pages (``assemble.py``)
 the entry's edition (``editions.py``), numbers the PDF's citations and adds its references, writes the Typst markup
 beside the PDF (``typst_writer.py``) and hands it to Typst (``pdf.py``) at
 once, only when an input changed. Where Sphinx runs in parallel (``-j``), the
-PDFs are made in forked processes, one a core, the longest first.
+PDFs are made in forked processes, one a core: those that print no resolved page
+(slides, lectern script, paperwork) while the pages are resolved, then the text
+PDFs, the longest first.
 """
 
 from __future__ import annotations
@@ -135,33 +137,43 @@ class HandoutsBuilder(Builder):
         self.copy_images()
         date = build_date()
         pending = []
-        # biggest first, so that the longest compile starts first; with a compile server biggest last, so that
-        # the PDFs most worth Typst's memory are those it compiled last (it forgets what ten compiles did not use)
-        server = settings(self.config).typst_server
-        for document in sorted(documents, key=lambda document: self.size_estimate(document) * (1 if server else -1)):
+        for document in documents:
             key = inputs.inputs_key(self, document, date, self.templates, self.fonts)
             if inputs.unchanged(Path(self.outdir) / document.filename, key):
                 logger.info(f"{document.filename}: no input changed")
             else:
                 pending.append((document, key))
+        # Where PDFs are made in parallel, the first of those that print no resolved page (slides, lectern
+        # script, paperwork) are made while the pages are resolved; then the text PDFs, the longest first.
+        pending.sort(key=lambda job: (job[0].layout == "text", -self.size_estimate(job[0])))
         self.failures: list[str] = []
         workers = min(self._app.parallel if self.parallel_ok else 1, len(pending))
         self.pages = ResolvedPages(self, private=workers >= 2)  # forked: each PDF changes its own pages
-        for document, _key in pending:
-            if document.layout == "text":
-                self.pages.resolve(sorted(inputs.pages_of(self, document)))
         if workers < 2:
+            self.resolve_pages(pending)
             for job in pending:
                 self.report(job, self.make_pdf(job))
         else:
-            # ParallelTasks starts the first jobs at once and then takes the waiting ones last in, first out
-            # (``popitem``): the rest go in reversed, so that the biggest PDFs still start first
+            early = ParallelTasks(workers)  # forked now: what needs no resolved page
+            first = [job for job in pending[:workers] if job[0].layout != "text"]
+            for job in first:
+                early.add_task(self.make_pdf, job, self.report)
+            self.resolve_pages(pending)  # the processes forked from here on share the resolved pages
+            early.join()  # quick to make: most are done by now
+            rest = sorted(pending[len(first):], key=lambda job: job[0].layout != "text")  # text first, in order
             tasks = ParallelTasks(workers)
-            for job in pending[:workers] + pending[workers:][::-1]:
+            # the first jobs start at once; a waiting one starts last in, first out (``popitem``): the rest reversed
+            for job in rest[:workers] + rest[workers:][::-1]:
                 tasks.add_task(self.make_pdf, job, self.report)
             tasks.join()
         if self.failures:  # raised here, not in a worker's callback, which Sphinx cannot unwind
             raise SphinxError("\n".join(self.failures))
+
+    def resolve_pages(self, pending: list[tuple[HandoutDocument, str]]) -> None:
+        """Every page the text PDFs print, resolved once for all of them."""
+        for document, _key in pending:
+            if document.layout == "text":
+                self.pages.resolve(sorted(inputs.pages_of(self, document)))
 
     def make_pdf(self, job: tuple[HandoutDocument, str]) -> tuple[str, list[str], str]:
         """Assemble, filter, write and compile one PDF (in a worker where Sphinx runs in parallel); return
@@ -190,7 +202,7 @@ class HandoutsBuilder(Builder):
             return document.filename, [], ""
         logger.info(darkgreen(f"compiling {document.filename} with Typst"))
         try:
-            messages = pdf.compile_pdf(compile_job, settings(self.config).typst_server)
+            messages = pdf.compile_pdf(compile_job, self.compile_server(document))
         except typst.TypstError as error:
             return document.filename, [], str(getattr(error, "diagnostic", "") or error)  # the file, line, column
         if not messages:  # a PDF with warnings is compiled (and reported) again next time
@@ -205,6 +217,12 @@ class HandoutsBuilder(Builder):
             return
         for message in messages:
             logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
+
+    def compile_server(self, document: HandoutDocument) -> int:
+        """Seconds the compile server waits for the next PDF, 0: this PDF is compiled in this process. The server
+        compiles the text PDFs alone: they are the longest and change with any page, and Typst forgets what ten
+        compiles did not use, so a PDF of slides or paperwork compiled there would push them out of its memory."""
+        return settings(self.config).typst_server if document.layout == "text" else 0
 
     def size_estimate(self, document: HandoutDocument) -> int:
         """Roughly how long a PDF takes to compile: its lessons, more for a facilitator's, less on slides."""
