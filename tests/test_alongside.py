@@ -21,7 +21,7 @@ def html_build(root: Path, beside: str, *extra: str) -> subprocess.CompletedProc
     """The HTML build of ``root`` as make runs it (``python -m courseware``), with ``beside`` as
     ``courseware_also_build``."""
     return subprocess.run(
-        [sys.executable, "-m", "courseware", "-b", "html", "-j", "2", "-W", "--keep-going", *extra,
+        [sys.executable, "-m", "courseware", "-b", "html", "-j", "2", "-W", "--keep-going", "-N", *extra,
          "-D", f"courseware_also_build={beside}", "-d", "_build/doctrees", ".", "_build/html"],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
