@@ -230,8 +230,8 @@ def main() -> None:
         if latex_available():
             compare_with_latex(alone)
         else:
-            print("handouts vs the LaTeX path: skipped, TeX is not installed here "
-                  "(apt-get install latexmk texlive-xetex texlive-latex-extra fonts-freefont-otf librsvg2-bin)")
+            print("handouts vs the LaTeX path: skipped, TeX is not installed here (apt-get install latexmk "
+                  "texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf librsvg2-bin)")
         print()
         for root in (html_only, every, alone):
             stop_compiler(root)  # the copies go; so do their compilers
