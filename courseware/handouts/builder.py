@@ -143,25 +143,24 @@ class HandoutsBuilder(Builder):
                 logger.info(f"{document.filename}: no input changed")
             else:
                 pending.append((document, key))
-        # Where PDFs are made in parallel, the first of those that print no resolved page (slides, lectern
-        # script, paperwork) are made while the pages are resolved; then the text PDFs, the longest first.
-        pending.sort(key=lambda job: (job[0].layout == "text", -self.size_estimate(job[0])))
+        # the text PDFs print the resolved pages; the others (slides, lectern script, paperwork) print none
+        longest_first = sorted(pending, key=lambda job: -self.size_estimate(job[0]))
+        texts = [job for job in longest_first if job[0].layout == "text"]
+        others = [job for job in longest_first if job[0].layout != "text"]
         self.failures: list[str] = []
         workers = min(self._app.parallel if self.parallel_ok else 1, len(pending))
         self.pages = ResolvedPages(self, private=workers >= 2)  # forked: each PDF changes its own pages
         if workers < 2:
-            self.resolve_pages(pending)
-            for job in pending:
+            self.resolve_pages(texts)
+            for job in others + texts:
                 self.report(job, self.make_pdf(job))
         else:
-            early = ParallelTasks(workers)  # forked now: what needs no resolved page
-            first = [job for job in pending[:workers] if job[0].layout != "text"]
-            for job in first:
+            early = ParallelTasks(workers)  # the first of the others, forked before the pages are resolved
+            for job in others[:workers]:
                 early.add_task(self.make_pdf, job, self.report)
-            self.resolve_pages(pending)  # the processes forked from here on share the resolved pages
+            self.resolve_pages(texts)  # the processes forked from here on share the resolved pages
             early.join()  # quick to make: most are done by now
-            rest = sorted(pending[len(first):], key=lambda job: job[0].layout != "text")  # text first, in order
-            tasks = ParallelTasks(workers)
+            rest, tasks = texts + others[workers:], ParallelTasks(workers)
             # the first jobs start at once; a waiting one starts last in, first out (``popitem``): the rest reversed
             for job in rest[:workers] + rest[workers:][::-1]:
                 tasks.add_task(self.make_pdf, job, self.report)
@@ -169,11 +168,10 @@ class HandoutsBuilder(Builder):
         if self.failures:  # raised here, not in a worker's callback, which Sphinx cannot unwind
             raise SphinxError("\n".join(self.failures))
 
-    def resolve_pages(self, pending: list[tuple[HandoutDocument, str]]) -> None:
+    def resolve_pages(self, texts: list[tuple[HandoutDocument, str]]) -> None:
         """Every page the text PDFs print, resolved once for all of them."""
-        for document, _key in pending:
-            if document.layout == "text":
-                self.pages.resolve(sorted(inputs.pages_of(self, document)))
+        for document, _key in texts:
+            self.pages.resolve(sorted(inputs.pages_of(self, document)))
 
     def make_pdf(self, job: tuple[HandoutDocument, str]) -> tuple[str, list[str], str]:
         """Assemble, filter, write and compile one PDF (in a worker where Sphinx runs in parallel); return
@@ -202,7 +200,7 @@ class HandoutsBuilder(Builder):
             return document.filename, [], ""
         logger.info(darkgreen(f"compiling {document.filename} with Typst"))
         try:
-            messages = pdf.compile_pdf(compile_job, self.compile_server(document))
+            messages = pdf.compile_pdf(compile_job, self.typst_server(document))
         except typst.TypstError as error:
             return document.filename, [], str(getattr(error, "diagnostic", "") or error)  # the file, line, column
         if not messages:  # a PDF with warnings is compiled (and reported) again next time
@@ -218,7 +216,7 @@ class HandoutsBuilder(Builder):
         for message in messages:
             logger.warning("%s: Typst: %s", name, message, type="courseware", subtype="pdf")
 
-    def compile_server(self, document: HandoutDocument) -> int:
+    def typst_server(self, document: HandoutDocument) -> int:
         """Seconds the compile server waits for the next PDF, 0: this PDF is compiled in this process. The server
         compiles the text PDFs alone: they are the longest and change with any page, and Typst forgets what ten
         compiles did not use, so a PDF of slides or paperwork compiled there would push them out of its memory."""
