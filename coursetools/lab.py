@@ -628,11 +628,12 @@ def practice_zip(cache: Path) -> Path:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     version = digest.hexdigest()[:16]
     target = Path(cache) / f"waybill-practice-{version}.zip"
-    if not target.exists():
+    if not target.exists():  # builds side by side may all make it at once: each its own part, moved whole
+        part = target.with_name(f"{target.name}.{os.getpid()}.part")
         with tempfile.TemporaryDirectory() as work:
             write_repository(Path(work) / "waybill-practice")
-            zip_repository(Path(work) / "waybill-practice", target.with_suffix(".part"))
-        target.with_suffix(".part").replace(target)
+            zip_repository(Path(work) / "waybill-practice", part)
+        part.replace(target)
     return target
 
 

@@ -296,3 +296,18 @@ def test_a_changed_template_file_makes_a_new_zip(tmp_path, monkeypatch):
     (files / "gitignore.txt").write_text((files / "gitignore.txt").read_text() + "*.log\n")
     after = lab.practice_zip(tmp_path / "cache")
     assert before != after and after.is_file()
+
+
+def test_builds_side_by_side_make_the_zip_at_once(tmp_path):
+    """``make`` runs the decks and the PDFs beside the HTML course, and each page with the lab's download prints
+    the zip's checksum: builds that find no zip in the shared folder all make it at the same moment. Each must
+    end with the same whole zip, none failing on a file another moved away."""
+    cache = tmp_path / "cache"
+    make = "import sys; from coursetools import lab; print(lab.practice_zip(sys.argv[1]))"
+    builds = [subprocess.Popen([sys.executable, "-c", make, str(cache)], cwd=Path(lab.__file__).parent.parent,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [(build.returncode, *output) for build in builds for output in [build.communicate()]]
+    assert [code for code, _out, _err in results] == [0] * 3, [err for _code, _out, err in results]
+    made = {out.strip() for _code, out, _err in results}
+    assert len(made) == 1 and zipfile.ZipFile(made.pop()).testzip() is None
+    assert [p.name for p in cache.iterdir()] == [next(cache.glob("*.zip")).name]
