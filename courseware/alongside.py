@@ -19,6 +19,7 @@ The builds started here run as ``python -m courseware`` (``__main__.py``), as ``
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,10 @@ logger = logging.getLogger(__name__)
 AFTER_HTML = {"lms"}
 #: The setting itself is not passed on: an output started here starts no other.
 SETTING = "courseware_also_build"
+#: Where Sphinx says it saved a failed build's traceback (its file's name, in any language).
+SAVED = re.compile(r"sphinx-err-\S+\.log$")
+#: A warning or error as Sphinx prints it.
+WARNED = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 
 
 @dataclass
@@ -69,6 +74,18 @@ def command(app: Sphinx, builder: str, folder: str) -> list[str]:
         if name != SETTING:
             args += ["-D", f"{name}={int(value) if isinstance(value, bool) else value}"]
     return [*args, "-c", str(app.confdir), "-d", str(app.doctreedir), str(app.srcdir), folder]
+
+
+def why(printed: str) -> str:
+    """The line that says why a build failed, for the HTML build's own error: the end of a long log (a
+    terminal's last screen, what CI keeps) then names the cause. After an exception, the last line of
+    Sphinx's account of it, just before it says where the traceback was saved; else the first warning."""
+    lines = [line.strip() for line in printed.splitlines()]
+    saved = next((i for i, line in enumerate(lines) if SAVED.search(line)), None)
+    if saved is not None:
+        told = [line for line in lines[:saved - 1] if line]
+        return told[-1] if told else ""
+    return next((line for line in lines if WARNED.search(line)), "")
 
 
 def _builds(app: Sphinx) -> list[_Build]:
@@ -113,7 +130,8 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
             sys.stderr.write(printed)
             sys.stderr.flush()
         if code:
-            failed.append(f"{build.builder} ({build.folder}, exit status {code})")
+            reason = why(printed)
+            failed.append(f"{build.builder} ({build.folder}, exit status {code}{': ' + reason if reason else ''})")
     if failed:
         raise SphinxError(f"the builds beside the HTML build failed: {', '.join(failed)}; what they printed is above")
 

@@ -53,9 +53,22 @@ def test_an_output_that_fails_beside_fails_the_build(root: Path) -> None:
     done = html_build(root, "revealjs:_build/slides,nosuchbuilder:_build/nothing", "-q")
     log = done.stdout
     assert done.returncode != 0
-    assert "nosuchbuilder (_build/nothing, exit status" in log
+    assert "nosuchbuilder (_build/nothing, exit status 2: " in log
+    # the error itself says why, for a terminal's last screen: Sphinx's own words for the failure
+    error = log.split("the builds beside the HTML build failed: ")[-1].splitlines()[0]
+    assert "nosuchbuilder" in error.split("exit status 2: ")[1], error
     assert "nosuchbuilder" in log.split("the builds beside the HTML build failed")[0]  # its own message first
     assert (root / "_build/slides/.buildinfo").is_file()  # the other one ran to its end
+
+
+def test_an_output_that_warns_beside_names_its_warning(root: Path) -> None:
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:  # only the decks warn
+        conf.write("\n\ndef setup(app):\n    from sphinx.util import logging\n"
+                   "    app.connect('builder-inited', lambda app: app.builder.name == 'revealjs' and "
+                   "logging.getLogger('conf').warning('the decks warn'))\n")
+    done = html_build(root, "revealjs:_build/slides", "-q")
+    assert done.returncode != 0
+    assert "revealjs (_build/slides, exit status 1: WARNING: the decks warn)" in done.stdout, done.stdout
 
 
 def test_a_failing_html_build_stops_the_outputs_beside_it(root: Path) -> None:
