@@ -45,6 +45,8 @@ SETTING = "courseware_also_build"
 SAVED = re.compile(r"sphinx-err-\S+\.log$")
 #: A warning or error as Sphinx prints it.
 WARNED = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
+#: A terminal's colours, which Sphinx prints where it thinks they are seen (``CI=true``, ``FORCE_COLOR``).
+COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @dataclass
@@ -80,7 +82,7 @@ def why(printed: str) -> str:
     """The line that says why a build failed, for the HTML build's own error: the end of a long log (a
     terminal's last screen, what CI keeps) then names the cause. After an exception, the last line of
     Sphinx's account of it, just before it says where the traceback was saved; else the first warning."""
-    lines = [line.strip() for line in printed.splitlines()]
+    lines = [line.strip() for line in COLOURS.sub("", printed).splitlines()]
     saved = next((i for i, line in enumerate(lines) if SAVED.search(line)), None)
     if saved is not None:
         told = [line for line in lines[:saved - 1] if line]

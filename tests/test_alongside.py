@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,13 +18,16 @@ from courseware.alongside import command
 from .conftest import ROOTS, build_once
 
 
-def html_build(root: Path, beside: str, *extra: str) -> subprocess.CompletedProcess:
+def html_build(root: Path, beside: str, *extra: str, colour: bool = False) -> subprocess.CompletedProcess:
     """The HTML build of ``root`` as make runs it (``python -m courseware``), with ``beside`` as
-    ``courseware_also_build``."""
+    ``courseware_also_build``; ``colour``: Sphinx colours what it prints, as it does in CI."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"CI", "FORCE_COLOR", "FORCE_COLOUR", "NO_COLOR", "NO_COLOUR"}}
     return subprocess.run(
-        [sys.executable, "-m", "courseware", "-b", "html", "-j", "2", "-W", "--keep-going", "-N", *extra,
-         "-D", f"courseware_also_build={beside}", "-d", "_build/doctrees", ".", "_build/html"],
+        [sys.executable, "-m", "courseware", "-b", "html", "-j", "2", "-W", "--keep-going", "-N",
+         *extra, "-D", f"courseware_also_build={beside}", "-d", "_build/doctrees", ".", "_build/html"],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**environment, "FORCE_COLOR": "1"} if colour else environment,
     )
 
 
@@ -66,8 +70,8 @@ def test_an_output_that_warns_beside_names_its_warning(root: Path) -> None:
         conf.write("\n\ndef setup(app):\n    from sphinx.util import logging\n"
                    "    app.connect('builder-inited', lambda app: app.builder.name == 'revealjs' and "
                    "logging.getLogger('conf').warning('the decks warn'))\n")
-    done = html_build(root, "revealjs:_build/slides", "-q")
-    assert done.returncode != 0
+    done = html_build(root, "revealjs:_build/slides", "-q", colour=True)
+    assert done.returncode != 0 and "\x1b[" in done.stdout  # the decks' warning as a terminal shows it
     assert "revealjs (_build/slides, exit status 1: WARNING: the decks warn)" in done.stdout, done.stdout
 
 
