@@ -624,7 +624,7 @@ def normalised_index(data: bytes) -> bytes:
 def practice_zip(cache: Path) -> Path:
     """The practice repository's zip, written once per version of this module and its files into ``cache``."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in sorted(FILES.iterdir()):
+    for path in sorted(path for path in FILES.iterdir() if path.is_file()):  # not a __pycache__ compileall left
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     version = digest.hexdigest()[:16]
     target = Path(cache) / f"waybill-practice-{version}.zip"
