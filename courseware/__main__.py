@@ -1,18 +1,27 @@
 # SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
 # SPDX-License-Identifier: Apache-2.0
-"""``python -m courseware``: ``sphinx-build``, ending without freeing what it built object by object.
+"""``python -m courseware``: ``sphinx-build``, ending without freeing what it built object by object, and
+ending when it failed.
 
 ``make`` runs every build this way. At exit Python walks and frees every object a build made; for the
 whole course's pages that takes about a second, at the end of every build. ``gc.freeze`` moves them
 out of the collector's sight, and the operating system takes the memory back when the process ends.
+
+Where Sphinx writes pages in forked processes (``-j``) and its main process fails meanwhile, it leaves
+those processes running; one may be blocked sending its messages down a pipe nobody reads any more,
+and Python, ending, waits for its children: the failed build would never end (the hang CPython's own
+documentation build once met, python/cpython#92532). The writers still running are stopped first.
 """
 
 import gc
+import multiprocessing
 import sys
 
 from sphinx.cmd.build import main
 
 if __name__ == "__main__":
     status = main(sys.argv[1:])
+    for writer in multiprocessing.active_children():  # none, unless the build failed while they worked
+        writer.terminate()
     gc.freeze()
     sys.exit(status)
