@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Outbound Open Source course authors
+# SPDX-License-Identifier: Apache-2.0
 # A build that fails in its main process while a writing process is still at work (tests/test_main.py):
 # each page's writer logs more than a pipe holds, and the main process fails on the last page.
 project = "Failing write"
