@@ -622,8 +622,10 @@ def normalised_index(data: bytes) -> bytes:
 
 
 def practice_zip(cache: Path) -> Path:
-    """The practice repository's zip, written once per version of this module and its files into ``cache``."""
+    """The practice repository's zip, written once per version of this module, its files and git into ``cache``
+    (git writes the repository's index and objects: another git, perhaps other bytes)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(subprocess.run(["git", "--version"], capture_output=True, check=True).stdout)
     for path in sorted(path for path in FILES.iterdir() if path.is_file()):  # not a __pycache__ compileall left
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     version = digest.hexdigest()[:16]

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import structure
+from . import cache, structure
 from .config import settings
 from .directive import PlaceholderDirective
 from .doctree_parts import sentence
@@ -46,13 +46,18 @@ class LabDownload(PlaceholderDirective):
 
 
 def checksum(env) -> str:
-    """The SHA-256 of the zip that ``courseware_lab_zip`` makes ("" where the course names no maker)."""
+    """The SHA-256 of the zip that ``courseware_lab_zip`` makes ("" where the course names no maker).
+
+    The maker keeps its zip in this machine's cache (``cache.py``), named by what it is made from: the
+    course's zip took about 2 s to make (a git repository written commit by commit), in each build that
+    prints the lab's page, and a build with no environment yet (``make`` after ``make clean``, a fresh
+    clone) made it again."""
     maker = settings(env.config).lab_zip
     if not maker:
         return ""
     module, _colon, name = maker.partition(":")
     make = getattr(importlib.import_module(module), name)
-    return hashlib.sha256(make(Path(env.doctreedir)).read_bytes()).hexdigest()
+    return hashlib.sha256(make(cache.folder("lab")).read_bytes()).hexdigest()
 
 
 def _paragraph(where: nodes.Node, digest: str) -> nodes.paragraph:
