@@ -115,7 +115,8 @@ def _owner(node: nodes.Element) -> tuple[nodes.Element | None, nodes.Element | N
 
 
 def answers_part(tree: nodes.document) -> nodes.section | None:
-    """A copy of every answer, grouped by lesson, each linked back to what it answers."""
+    """Every answer moved out of the lesson text (the edition leaves it out there), grouped by lesson,
+    each linked back to what it answers."""
     found = [n for n in tree.findall(lambda n: _top(n, ANSWER)) if not has_class(n, "cw-key-mark")]
     if not found:
         return None
@@ -146,8 +147,8 @@ def answers_part(tree: nodes.document) -> nodes.section | None:
         kind = "cw-answer-question" if has_class(owner, "cw-question") else "cw-answer-solution"
         entry = nodes.container(classes=["cw-answer-entry", kind])
         entry += back
-        copy = node.deepcopy()
-        copy["classes"] = [c for c in copy["classes"] if c != ANSWER]
-        entry += copy
+        node.parent.remove(node)
+        node["classes"] = [c for c in node["classes"] if c != ANSWER]
+        entry += node
         groups[id(page)] += entry
     return part
