@@ -38,6 +38,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from courseware.cache import own_part
 from courseware.zips import write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -631,7 +632,7 @@ def practice_zip(cache: Path) -> Path:
     version = digest.hexdigest()[:16]
     target = Path(cache) / f"waybill-practice-{version}.zip"
     if not target.exists():  # builds side by side may all make it at once: each its own part, moved whole
-        part = target.with_name(f"{target.name}.{os.getpid()}.part")
+        part = own_part(target)
         with tempfile.TemporaryDirectory() as work:
             write_repository(Path(work) / "waybill-practice")
             zip_repository(Path(work) / "waybill-practice", part)

@@ -28,10 +28,16 @@ def folder(name: str) -> Path:
     return Path(base) / name
 
 
+def own_part(target: Path) -> Path:
+    """Where this process writes ``target`` before moving it into place whole: a name of its own, since
+    another build may write the same file at the same moment."""
+    return target.with_name(f"{target.name}.{os.getpid()}.part")
+
+
 def replace(target: Path, data: bytes) -> None:
     """Write ``target`` whole or not at all: another build may read it at the same moment."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    part = own_part(target)
     part.write_bytes(data)
     part.replace(target)
 

@@ -444,10 +444,7 @@ class ChartValue(_FromModule, SphinxRole):
 def _write(target: Path, data: bytes, mtime: float) -> None:
     """Write ``target`` once; date it like its newest input, so the page is not read again for it."""
     if not target.exists() or target.read_bytes() != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        cache.replace(target, data)
     os.utime(target, (mtime, mtime))
 
 
