@@ -39,6 +39,7 @@ from courseware.links import deck_url, page_url
 
 BIN = Path(sys.executable).parent
 MM = 72 / 25.4
+CELL = 12  #: the grid ``Sheet.overprinted`` sorts glyphs into, in points: a line of body text high
 EDGE = 18 * MM  #: running heads and feet stand within 18 mm of the page's top and bottom edges
 SIDE = 20 * MM  #: the pages' left and right margins
 BODY_SIZE = 10.5  #: the body text's size, in points
@@ -188,19 +189,23 @@ class Sheet:
 
     def overprinted(self) -> list[tuple[Glyph, Glyph]]:
         """Pairs of glyphs drawn over each other (covering 70 % of the smaller one's width
-        and height): text printed on top of text."""
+        and height): text printed on top of text. Each glyph is compared with those that share a cell of a
+        grid about a letter's size with it (every cell it covers): a few each, however full the page."""
         cells: dict[tuple[int, int], list[Glyph]] = {}
         found: dict[tuple[int, int], tuple[Glyph, Glyph]] = {}
         for glyph in self.glyphs:
             if not glyph.text.strip():
                 continue
-            for cell in {(int(x // 24), int(y // 24)) for x in (glyph.x0, glyph.x1) for y in (glyph.top, glyph.bottom)}:
-                for other in cells.get(cell, []):
+            covered = [(column, row) for column in range(int(glyph.x0 // CELL), int(glyph.x1 // CELL) + 1)
+                       for row in range(int(glyph.top // CELL), int(glyph.bottom // CELL) + 1)]
+            for cell in covered:
+                for other in cells.get(cell, ()):
                     wide = min(glyph.x1, other.x1) - max(glyph.x0, other.x0)
                     high = min(glyph.bottom, other.bottom) - max(glyph.top, other.top)
                     if wide > 0.7 * min(glyph.x1 - glyph.x0, other.x1 - other.x0) \
                             and high > 0.7 * min(glyph.bottom - glyph.top, other.bottom - other.top):
                         found[(id(other), id(glyph))] = (other, glyph)
+            for cell in covered:
                 cells.setdefault(cell, []).append(glyph)
         return list(found.values())
 
