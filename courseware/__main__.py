@@ -19,9 +19,16 @@ import sys
 
 from sphinx.cmd.build import main
 
-if __name__ == "__main__":
-    status = main(sys.argv[1:])
+
+def build(args: list[str]) -> int:
+    """``sphinx-build args``; its exit status. The writers still running are stopped."""
+    status = main(args)
     for writer in multiprocessing.active_children():  # none, unless the build failed while they worked
         writer.terminate()
+    return status
+
+
+if __name__ == "__main__":
+    status = build(sys.argv[1:])
     gc.freeze()
     sys.exit(status)
