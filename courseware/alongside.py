@@ -16,8 +16,9 @@ fails when one failed; when the HTML build fails, the others are stopped.
 
 Each is a process forked from one that has loaded Sphinx and the course's extensions once
 (multiprocessing's forkserver, ``LOADER``): a process started afresh spends about a second of a
-core loading them, three times in a ``make``. It runs as ``python -m courseware`` (``__main__.py``)
-would, as ``make`` runs every build.
+core loading them, three times in a ``make``. That one starts loading as the HTML build starts,
+so that it is ready when the pages are read (``load``). Each build runs as ``python -m courseware``
+(``__main__.py``) would, as ``make`` runs every build.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,13 +112,19 @@ def _builds(app: Sphinx) -> list[_Build]:
     return app._courseware_alongside
 
 
+def load(app: Sphinx) -> None:
+    """The HTML build starts: with builds to start beside it, the process they are forked from starts
+    loading what every build loads (Sphinx's own extensions, the course's) while the pages are read."""
+    if _builds(app):
+        forkserver.set_forkserver_preload(["courseware.alongside", *builtin_extensions, *app.config.extensions])
+        forkserver.ensure_running()
+
+
 def _start(app: Sphinx, build: _Build) -> None:
     logger.info(f"starting the {build.builder} build beside this one ({build.folder})")
-    loader = multiprocessing.get_context(LOADER)
-    # what every build loads (Sphinx's own extensions, the course's), loaded once, when the first build forks
-    loader.set_forkserver_preload(["courseware.alongside", *builtin_extensions, *app.config.extensions])
-    build.process = loader.Process(target=build_beside, args=(command(app, build.builder, build.folder), build.log),
-                                   name=f"{build.builder} beside")
+    build.process = multiprocessing.get_context(LOADER).Process(
+        target=build_beside, args=(command(app, build.builder, build.folder), build.log),
+        name=f"{build.builder} beside")
     build.process.start()
 
 
@@ -172,6 +180,7 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_alongside(app: Sphinx) -> None:
+    app.connect("builder-inited", load)
     app.connect("write-started", start_read_outputs)
     app.connect("build-finished", finish)
 

@@ -64,6 +64,35 @@ def test_the_outputs_beside_start_with_sphinx_and_the_extensions_loaded(root: Pa
     assert sorted((root / "started").read_text().split()) == ["afresh", "loaded", "loaded"]
 
 
+#: conf.py of a project whose HTML build notes, as it starts reading, the command lines of its child processes.
+NOTE_THE_CHILDREN = """
+
+def setup(app):
+    import os
+    from pathlib import Path
+
+    def children(app, env, docnames):
+        if app.builder.name != "html":
+            return
+        found = []
+        for task in Path("/proc/self/task").iterdir():
+            for pid in (task / "children").read_text().split():
+                found.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\\0", b" ").decode())
+        Path(app.confdir, "children").write_text("\\n".join(found))
+
+    app.connect("env-before-read-docs", children)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+def test_the_process_the_outputs_fork_from_loads_while_the_pages_are_read(root: Path) -> None:
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(NOTE_THE_CHILDREN)
+    done = html_build(root, "revealjs:_build/slides", "-q")
+    assert done.returncode == 0, done.stdout
+    assert "forkserver" in (root / "children").read_text()
+
+
 def test_an_output_that_fails_beside_fails_the_build(root: Path) -> None:
     done = html_build(root, "revealjs:_build/slides,nosuchbuilder:_build/nothing", "-q")
     log = done.stdout
