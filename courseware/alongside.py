@@ -28,7 +28,7 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import forkserver
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +69,7 @@ def _log() -> str:
 class _Build:
     builder: str
     folder: str
-    log: str = field(default_factory=_log)  #: the file the build prints to
+    log: str = ""  #: the file the build prints to, made as it starts
     process: multiprocessing.process.BaseProcess | None = None
 
 
@@ -122,6 +122,7 @@ def load(app: Sphinx) -> None:
 
 def _start(app: Sphinx, build: _Build) -> None:
     logger.info(f"starting the {build.builder} build beside this one ({build.folder})")
+    build.log = _log()
     build.process = multiprocessing.get_context(LOADER).Process(
         target=build_beside, args=(command(app, build.builder, build.folder), build.log),
         name=f"{build.builder} beside")
@@ -156,7 +157,8 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
             if build.process is not None:
                 build.process.kill()
                 build.process.join()
-            Path(build.log).unlink(missing_ok=True)  # also here when this function failed them
+            if build.log:
+                Path(build.log).unlink(missing_ok=True)  # also here when this function failed them
         return
     for build in builds:
         if build.process is None:

@@ -123,8 +123,13 @@ def test_a_failing_html_build_stops_the_outputs_beside_it(root: Path) -> None:
     assert not (root / "_build/handouts/beside.pdf").exists()
 
 
-def test_each_output_is_built_with_the_html_builds_options(root: Path) -> None:
+def test_each_output_is_built_with_the_html_builds_options(root: Path, tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
     from sphinx.testing.util import SphinxTestApp
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))
+    (tmp_path / "temporary").mkdir()
 
     app = SphinxTestApp("html", srcdir=root, tags=["print"], parallel=2, warningiserror=True,
                         confoverrides={"nitpicky": True, "courseware_paper": "letter",
@@ -133,6 +138,7 @@ def test_each_output_is_built_with_the_html_builds_options(root: Path) -> None:
         args = command(app, "revealjs", "elsewhere")
     finally:
         app.cleanup()
+    assert not list((tmp_path / "temporary").glob("courseware-beside-*"))  # nothing built, no log left behind
     assert args[:2] == ["-b", "revealjs"]
     assert args[-6:] == ["-c", str(app.confdir), "-d", str(app.doctreedir), str(app.srcdir), "elsewhere"]
     text = " ".join(args)
