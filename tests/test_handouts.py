@@ -26,8 +26,6 @@ def squash(text: str) -> str:
 
 
 @cache
-@cache
-@cache
 def pdf_text(path: Path) -> str:
     """A PDF's printed text without its running heads and feet, squashed to lower-case words (once a PDF:
     a test looks for hundreds of snippets in each)."""
