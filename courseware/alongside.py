@@ -15,7 +15,7 @@ waits for them before it ends, prints what each printed (one after the other, ne
 fails when one failed; when the HTML build fails, the others are stopped.
 
 Each is a process forked from one that has loaded Sphinx and the course's extensions once
-(multiprocessing's forkserver, ``LOADER``): a process started afresh spends about a second of a
+(multiprocessing's forkserver): a process started afresh spends about a second of a
 core loading them, three times in a ``make``. That one starts loading as the HTML build starts,
 so that it is ready when the pages are read (``load``). Each build runs as ``python -m courseware``
 (``__main__.py``) would, as ``make`` runs every build.
@@ -53,8 +53,6 @@ SETTING = "courseware_also_build"
 SAVED = re.compile(r"sphinx-err-\S+\.log$")
 #: A warning or error as Sphinx prints it.
 WARNED = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
-#: How the builds beside are started: forked from a process that has loaded what a build needs.
-LOADER = "forkserver"
 #: A terminal's colours, which Sphinx prints where it thinks they are seen (``CI=true``, ``FORCE_COLOR``).
 COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -123,7 +121,7 @@ def load(app: Sphinx) -> None:
 def _start(app: Sphinx, build: _Build) -> None:
     logger.info(f"starting the {build.builder} build beside this one ({build.folder})")
     build.log = _log()
-    build.process = multiprocessing.get_context(LOADER).Process(
+    build.process = multiprocessing.get_context("forkserver").Process(
         target=build_beside, args=(command(app, build.builder, build.folder), build.log),
         name=f"{build.builder} beside")
     build.process.start()
