@@ -196,8 +196,11 @@ def visit(base: str, build: Path, folder: str, deck: bool, dark: bool = False) -
 # -- LinkChecker -------------------------------------------------------------------------------
 
 
-#: One thread: LinkChecker parses every page again for each anchor it checks (linkchecker/linkchecker#781),
-#: Python work that threads only share out under one lock; four took 107 CPU-seconds where one takes 66.
+#: What LinkChecker loads from its plugin folder (``$XDG_DATA_HOME/linkchecker/plugins``): its anchor check,
+#: reading each page's anchors once (``linkchecker/pageanchors.py``).
+PLUGINS = Path(__file__).resolve().parent / "linkchecker"
+#: One thread: LinkChecker's checks are Python work that threads only share out under one lock (four took
+#: 107 CPU-seconds where one took 66).
 LINKCHECKER_CONFIG = """\
 [checking]
 threads=1
@@ -238,12 +241,16 @@ def linkchecker(base: str, starts: list[str]) -> tuple[list[dict], list[LinkProb
         config = folder / "linkcheckerrc"
         config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
         config.chmod(0o644)
+        plugins = folder / "linkchecker" / "plugins"  # its plugin folder under $XDG_DATA_HOME
+        shutil.copytree(PLUGINS, plugins, ignore=shutil.ignore_patterns("__pycache__"))
+        for path in (folder / "linkchecker", plugins, *plugins.iterdir()):
+            path.chmod(0o755 if path.is_dir() else 0o644)
         result = subprocess.run(
             [str(executable), "-f", str(config), "--no-robots", "--verbose", "-o", "csv",
              # an anchor's page is checked (and its anchor looked for), not crawled once more per anchor
              "--no-follow-url", r"^http://127\.0\.0\.1:[0-9]+/.*#",
              *(f"{base}/{start}" for start in starts)],
-            capture_output=True, text=True, timeout=900,
+            capture_output=True, text=True, timeout=900, env={**os.environ, "XDG_DATA_HOME": str(folder)},
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)

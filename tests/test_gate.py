@@ -164,6 +164,26 @@ def test_linkchecker_finds_no_broken_link_or_anchor_in_the_decks(served, links):
     assert not decks, listing(decks)
 
 
+def test_linkchecker_still_finds_each_missing_anchor_and_page(tmp_path):
+    """LinkChecker reads each page's anchors once here (``linkchecker/pageanchors.py``): a page linked with
+    an anchor it has, one it lacks and the first again gets a warning for the missing one alone; so does
+    a page whose anchor is elsewhere, and a missing page is a broken link."""
+    def page(body: str) -> str:
+        return f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>{body}</body></html>'
+
+    links = ["b.html#here", "b.html#gone", "b.html", "c.html#here", "missing.html"]
+    (tmp_path / "index.html").write_text(page(" ".join(f'<a href="{link}">{link}</a>' for link in links)))
+    (tmp_path / "b.html").write_text(page('<h1 id="here">B</h1> <a href="index.html#top">back</a>'))
+    (tmp_path / "c.html").write_text(page('<p id="elsewhere">C</p>'))
+    with serve(tmp_path) as base:
+        rows, problems = linkchecker(base, ["index.html"])
+    checked = {row["url"].removeprefix(base + "/") for row in rows}
+    assert {"b.html#here", "b.html#gone", "c.html#here", "missing.html", "index.html#top"} <= checked
+    found = {(p.url.removeprefix(base + "/"), "warning" if p.warning else "broken") for p in problems}
+    assert found == {("b.html#gone", "warning"), ("c.html#here", "warning"), ("index.html#top", "warning"),
+                     ("missing.html", "broken")}
+
+
 # -- the Nu HTML Checker ------------------------------------------------------------------------------
 
 
