@@ -25,6 +25,7 @@ The entry point only calls each part's own ``setup_xxx(app)``. The parts:
 - ``practice``: ``lab-download``, the lab's practice repository's address and checksum.
 - ``charts``: charts drawn at build time from data in the source tree (matplotlib, SVG).
 - ``alongside``: the other outputs, started by the HTML build once the pages are read (``make``).
+- ``forking``: what a build holds when it forks, left alone by the garbage collector in the forked processes.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from . import (
     branding,
     charts,
     config,
+    forking,
     front_matter,
     glyphs,
     handouts,
@@ -91,6 +93,7 @@ def setup(app: Sphinx) -> dict:
     charts.setup_charts(app)
     practice.setup_practice(app)
     alongside.setup_alongside(app)
+    forking.setup_forking(app)
     return {
         "version": __version__,
         "env_version": 3,  # raised when what reading a page checks or records changes

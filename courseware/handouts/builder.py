@@ -30,7 +30,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.parallel import ParallelTasks
 
-from .. import fallback_fonts, structure
+from .. import fallback_fonts, forking, structure
 from ..branding import branded_figure, copy_logo, font_files, write_if_changed
 from ..config import HandoutDocument, settings
 from ..references import printed_reference
@@ -159,6 +159,7 @@ class HandoutsBuilder(Builder):
             for job in others[:workers]:
                 early.add_task(self.make_pdf, job, self.report)
             self.resolve_pages(texts)  # the processes forked from here on share the resolved pages
+            forking.before_forking()
             early.join()  # quick to make: most are done by now
             rest, tasks = texts + others[workers:], ParallelTasks(workers)
             # the first jobs start at once; a waiting one starts last in, first out (``popitem``): the rest reversed
